@@ -1,0 +1,1 @@
+"""The catalogue: regions, themes, target groups and the measures themselves."""

@@ -1,0 +1,9 @@
+"""App configuration of the measures app."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MeasuresConfig(AppConfig):
+    name = "measures"
+    verbose_name = _("Catalogue")

@@ -1,0 +1,159 @@
+"""The filters of the measure list: facets, year range, search and sort.
+
+Several values of one facet are OR-ed; different facets are AND-ed. A value the
+form rejects (an unknown slug, a year that is not a number) is reported to the
+visitor and that facet is left out, while the valid ones still apply.
+"""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from measures.models import FIRST_YEAR, LAST_YEAR, Category, Measure, Region, TargetGroup
+from measures.search import MAX_QUERY_LENGTH, search_measures
+from partners.countries import Country
+from partners.models import Partner
+
+SORTS = {
+    "newest": ("-published_at", "-pk"),
+    "title": ("title", "pk"),
+    "region": ("region__name", "title", "pk"),
+}
+SORT_CHOICES = [
+    ("newest", _("Newest first")),
+    ("title", _("Title A–Z")),
+    ("region", _("Region")),
+]
+
+
+def region_countries():
+    codes = set(Region.objects.values_list("country", flat=True))
+    return [(code, label) for code, label in Country.choices if code in codes]
+
+
+class FacetFilter(django_filters.ModelMultipleChoiceFilter):
+    """Several values of one facet, matched by slug and OR-ed."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        super().__init__(*args, **kwargs)
+
+
+class ManyToManyFacetFilter(FacetFilter):
+    """A facet over a many-to-many relation, matched through a subquery.
+
+    Filtering `categories__in` would repeat a measure once per matching theme;
+    `pk__in` a subquery of the join table keeps each measure once without DISTINCT.
+    """
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        relation = qs.model._meta.get_field(self.field_name)
+        rows = relation.remote_field.through.objects.filter(
+            **{f"{relation.m2m_reverse_field_name()}__in": value}
+        )
+        return qs.filter(pk__in=rows.values(relation.m2m_field_name()))
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class MeasureFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"),
+        method="filter_search",
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. home care")}),
+    )
+    region = FacetFilter(field_name="region", label=_("Region"), queryset=Region.objects.all())
+    country = django_filters.MultipleChoiceFilter(
+        field_name="region__country",
+        label=_("Country"),
+        choices=region_countries,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    theme = ManyToManyFacetFilter(
+        field_name="categories", label=_("Theme"), queryset=Category.objects.all()
+    )
+    target = ManyToManyFacetFilter(
+        field_name="target_groups", label=_("Target group"), queryset=TargetGroup.objects.all()
+    )
+    partner = FacetFilter(field_name="partner", label=_("Partner"), queryset=Partner.objects.all())
+    year_from = YearFilter(
+        field_name="start_year",
+        lookup_expr="gte",
+        label=_("Started from"),
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+    )
+    year_to = YearFilter(
+        field_name="start_year",
+        lookup_expr="lte",
+        label=_("Started until"),
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=SORT_CHOICES,
+        method="filter_sort",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Measure
+        fields = []
+
+    FACETS = ("region", "country", "theme", "target", "partner")
+
+    def filter_search(self, queryset, name, value):
+        return search_measures(queryset, value)
+
+    def filter_sort(self, queryset, name, value):
+        # Ordering happens in filter_queryset, after every other filter.
+        return queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        sort = self.form.cleaned_data.get("sort") or "newest"
+        return queryset.order_by(*SORTS[sort])
+
+    @property
+    def invalid_fields(self):
+        """(label, messages) of every filter the visitor's values did not fit."""
+        self.is_valid()
+        return [
+            (self.form.fields[name].label, errors)
+            for name, errors in self.form.errors.items()
+            if name in self.form.fields
+        ]
+
+    def active_filters(self):
+        """Chips for the filters in force, each with the query string that removes it."""
+        self.is_valid()
+        data = self.form.cleaned_data
+        chips = []
+        for name in self.FACETS:
+            field = self.form.fields[name]
+            for value in data.get(name) or []:
+                if name == "country":
+                    key, text = value, Country(value).label
+                else:
+                    key, text = value.slug, str(value)
+                chips.append(self._chip(name, field.label, text, key))
+        for name in ("year_from", "year_to"):
+            if data.get(name) is not None:
+                value = data[name]
+                chips.append(self._chip(name, self.form.fields[name].label, value, str(value)))
+        if data.get("q"):
+            chips.append(self._chip("q", self.form.fields["q"].label, data["q"], data["q"]))
+        return chips
+
+    def _chip(self, name, label, text, key):
+        remaining = self.data.copy()
+        remaining.setlist(name, [v for v in remaining.getlist(name) if v != key])
+        remaining.pop("page", None)
+        return {"label": label, "text": text, "query": remaining.urlencode()}

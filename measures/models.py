@@ -1,0 +1,517 @@
+"""Regions, themes, target groups and measures: the content of the catalogue."""
+
+import uuid
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+
+from partners.countries import Country
+from partners.models import Partner
+
+FIRST_YEAR = 1990
+LAST_YEAR = 2100
+SUMMARY_MAX_LENGTH = 300
+
+year_validators = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+
+
+class SlugNaturalKeyManager(models.Manager):
+    """Lets fixtures refer to rows by slug, so loading them twice changes nothing."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+def published_count_subquery(relation):
+    """Number of published measures pointing at the outer row through `relation`.
+
+    A subquery over `Measure.objects.published()`, so visibility stays in one place
+    and several counts can be annotated without multiplying joins.
+    """
+    counts = (
+        Measure.objects.published()
+        .filter(**{relation: OuterRef("pk")})
+        .order_by()
+        .values(relation)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=models.IntegerField()), 0)
+
+
+class RegionQuerySet(models.QuerySet):
+    def with_measure_counts(self):
+        return self.annotate(published_count=published_count_subquery("region"))
+
+
+class RegionManager(SlugNaturalKeyManager.from_queryset(RegionQuerySet)):
+    pass
+
+
+class Region(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    name_local = models.CharField(
+        _("local name"),
+        max_length=120,
+        blank=True,
+        help_text=_("The region's name in its own language, e.g. “Niederösterreich”."),
+    )
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    nuts_code = models.CharField(
+        _("NUTS code"),
+        max_length=5,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^[A-Z]{2}[0-9A-Z]{0,3}$",
+                _("A NUTS code is two capital letters and up to three letters or digits."),
+            )
+        ],
+        help_text=_("The Eurostat NUTS 2021 code of the territory, e.g. FI1C3 or AT12."),
+    )
+    nearby_metropolises = models.CharField(
+        _("nearby metropolises"),
+        max_length=200,
+        blank=True,
+        help_text=_("The cities the region lies next to, separated by commas."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(
+        _("year of the population figure"), null=True, blank=True, validators=year_validators
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("A representative point, e.g. the regional capital, in decimal degrees."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    partner = models.ForeignKey(
+        Partner,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="regions",
+        verbose_name=_("representing partner"),
+        help_text=_("The partnership organisation that represents the region."),
+    )
+
+    objects = RegionManager()
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="region_coordinates_complete",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("measures:region_detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def metropolis_list(self):
+        return [name.strip() for name in self.nearby_metropolises.split(",") if name.strip()]
+
+
+class CategoryQuerySet(models.QuerySet):
+    def with_measure_counts(self):
+        return self.annotate(published_count=published_count_subquery("categories"))
+
+
+class CategoryManager(SlugNaturalKeyManager.from_queryset(CategoryQuerySet)):
+    pass
+
+
+class Category(models.Model):
+    """What a measure is about. Visitors see categories as *themes*."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Themes are listed by this number, then by name.")
+    )
+
+    objects = CategoryManager()
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("measures:theme_detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class TargetGroup(models.Model):
+    """Who a measure is for.
+
+    A model rather than fixed choices: coordinators can add a group without a
+    release, each group has a slug for shareable filter URLs, and its name is
+    translated with the rest of the content.
+    """
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class MeasureQuerySet(models.QuerySet):
+    def published(self):
+        """The only way public code asks for measures."""
+        return self.filter(status=Measure.Status.PUBLISHED)
+
+    def for_listing(self):
+        """What a measure card needs: region, partner and themes, in three queries."""
+        return self.select_related("region", "partner").prefetch_related(
+            Prefetch("categories", queryset=Category.objects.order_by("position", "name"))
+        )
+
+    def for_detail(self):
+        return self.select_related("region", "partner").prefetch_related(
+            Prefetch("categories", queryset=Category.objects.order_by("position", "name")),
+            "target_groups",
+            "links",
+        )
+
+    def latest(self):
+        return self.order_by("-published_at", "-pk")
+
+
+class MeasureManager(SlugNaturalKeyManager.from_queryset(MeasureQuerySet)):
+    pass
+
+
+def measure_image_path(instance, filename):
+    """Store uploads under a random name: the original may reveal more than intended."""
+    suffix = PurePath(filename).suffix.lower()
+    return f"measures/{uuid.uuid4().hex}{suffix}"
+
+
+class Measure(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        CHANGES_REQUESTED = "changes_requested", _("changes requested")
+        PUBLISHED = "published", _("published")
+        ARCHIVED = "archived", _("archived")
+
+    class Implementation(models.TextChoices):
+        PLANNED = "planned", _("planned")
+        RUNNING = "running", _("running")
+        COMPLETED = "completed", _("completed")
+
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_("A name a visitor from another region understands, in English."),
+    )
+    title_local = models.CharField(
+        _("title in the original language"),
+        max_length=200,
+        blank=True,
+        help_text=_("The measure's own name in its region, if it has one."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=220,
+        unique=True,
+        help_text=_("Made from the title when the measure is first saved; it stays the same "
+                    "when the title changes, so shared links keep working."),
+    )
+    summary = models.CharField(
+        _("summary"),
+        max_length=SUMMARY_MAX_LENGTH,
+        help_text=_("One or two sentences shown in lists and previews. At most 300 characters."),
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("What the measure does, for whom, and how it works."),
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="measures", verbose_name=_("region")
+    )
+    partner = models.ForeignKey(
+        Partner,
+        on_delete=models.PROTECT,
+        related_name="measures",
+        verbose_name=_("partner"),
+        help_text=_("The partnership organisation that entered the measure and keeps it current."),
+    )
+    categories = models.ManyToManyField(
+        Category,
+        related_name="measures",
+        verbose_name=_("themes"),
+        help_text=_("One or more themes the measure belongs to."),
+    )
+    target_groups = models.ManyToManyField(
+        TargetGroup,
+        related_name="measures",
+        blank=True,
+        verbose_name=_("target groups"),
+        help_text=_("The people or organisations the measure is for."),
+    )
+    start_year = models.PositiveSmallIntegerField(
+        _("start year"), validators=year_validators, db_index=True
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"),
+        null=True,
+        blank=True,
+        validators=year_validators,
+        help_text=_("Leave empty while the measure runs or if it has no planned end."),
+    )
+    implementation = models.CharField(
+        _("status in reality"),
+        max_length=10,
+        choices=Implementation.choices,
+        blank=True,
+        help_text=_("Whether the measure is planned, running or completed. Empty if not known."),
+    )
+    website = models.URLField(_("website"), blank=True, max_length=500)
+    image = models.ImageField(
+        _("image"),
+        upload_to=measure_image_path,
+        blank=True,
+        help_text=_("An optional photo or illustration, JPEG or PNG."),
+    )
+    image_alt = models.CharField(
+        _("image description"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it. Required with an image."),
+    )
+
+    # The good-practice template of Interreg Europe.
+    problem = models.TextField(
+        _("problem addressed"),
+        blank=True,
+        help_text=_("The challenge in the region that the measure answers."),
+    )
+    resources = models.TextField(
+        _("resources needed"),
+        blank=True,
+        help_text=_("Money, staff and equipment the measure takes, with figures where known."),
+    )
+    evidence = models.TextField(
+        _("evidence of success"),
+        blank=True,
+        help_text=_("Results that show the measure works: numbers of users, evaluations, awards."),
+    )
+    difficulties = models.TextField(
+        _("difficulties encountered"),
+        blank=True,
+        help_text=_("What went wrong or was hard, and how it was handled."),
+    )
+    transfer_potential = models.TextField(
+        _("potential for learning or transfer"),
+        blank=True,
+        help_text=_("What another region would need to adopt the measure, and what it could learn."),
+    )
+    funding = models.CharField(
+        _("funding source"),
+        max_length=300,
+        blank=True,
+        help_text=_("Who pays for the measure, e.g. ERDF, national programme, own budget."),
+    )
+    main_institution = models.CharField(
+        _("main institution"),
+        max_length=200,
+        blank=True,
+        help_text=_("The organisation that runs the measure, if not the partner itself."),
+    )
+
+    status = models.CharField(
+        _("publication status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+    )
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("updated by"),
+    )
+
+    objects = MeasureManager()
+
+    class Meta:
+        verbose_name = _("measure")
+        verbose_name_plural = _("measures")
+        ordering = ["-published_at", "title"]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="measure_status_published"),
+            models.Index(fields=["status", "title"], name="measure_status_title"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True) | Q(end_year__gte=models.F("start_year")),
+                name="measure_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="measure_published_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.url, *self.measure.natural_key())
+
+    natural_key.dependencies = ["measures.measure"]
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self._unique_slug()
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("measures:detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    def clean(self):
+        errors = {}
+        if self.image and not self.image_alt.strip():
+            errors["image_alt"] = _("Describe the image for people who cannot see it.")
+        if self.end_year and self.start_year and self.end_year < self.start_year:
+            errors["end_year"] = _("The end year cannot be before the start year.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    @property
+    def years(self):
+        if self.end_year and self.end_year != self.start_year:
+            return f"{self.start_year}–{self.end_year}"
+        if self.end_year:
+            return str(self.start_year)
+        return _("since %(year)s") % {"year": self.start_year}
+
+    def good_practice_sections(self):
+        """The good-practice fields in template order, as (label, text) pairs with text."""
+        names = ["problem", "resources", "evidence", "difficulties", "transfer_potential"]
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in names
+            if getattr(self, name).strip()
+        ]
+
+    def _unique_slug(self):
+        base = slugify(self.title)[:200].strip("-") or "measure"
+        slug, n = base, 2
+        while Measure.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+
+class MeasureLinkManager(models.Manager):
+    def get_by_natural_key(self, url, measure_slug):
+        return self.get(url=url, measure__slug=measure_slug)
+
+
+class MeasureLink(models.Model):
+    """A further-information link of a measure: a source, a report, a press article."""
+
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="links", verbose_name=_("measure")
+    )
+    title = models.CharField(
+        _("link text"),
+        max_length=200,
+        help_text=_("What the visitor finds there, e.g. “Evaluation report 2022”."),
+    )
+    url = models.URLField(_("address"), max_length=500)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = MeasureLinkManager()
+
+    class Meta:
+        verbose_name = _("further link")
+        verbose_name_plural = _("further links")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["measure", "url"], name="unique_measure_link"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def natural_key(self):
+        return (self.url, *self.measure.natural_key())
+
+    natural_key.dependencies = ["measures.measure"]

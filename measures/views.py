@@ -1,0 +1,84 @@
+"""Public pages of the catalogue: the measure list and detail, regions and themes."""
+
+from django.conf import settings
+from django.views.generic import DetailView, ListView
+from django_filters.views import FilterView
+
+from measures.filters import MeasureFilter
+from measures.models import Category, Measure, Region
+
+PREVIEW_SIZE = 12
+
+
+class MeasureListView(FilterView):
+    filterset_class = MeasureFilter
+    template_name = "measures/measure_list.html"
+    context_object_name = "measures"
+    paginate_by = settings.MEASURES_PER_PAGE
+    # Apply the valid filters and report the invalid ones instead of showing nothing.
+    strict = False
+
+    def get_queryset(self):
+        return Measure.objects.published().for_listing()
+
+    def paginate_queryset(self, queryset, page_size):
+        # get_page() turns a page number that is not a number into page 1 and one
+        # past the end into the last page, so a stale or edited link still shows results.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset = context["filter"]
+        context["active_filters"] = filterset.active_filters()
+        context["invalid_filters"] = filterset.invalid_fields
+        return context
+
+
+class MeasureDetailView(DetailView):
+    template_name = "measures/measure_detail.html"
+    context_object_name = "measure"
+
+    def get_queryset(self):
+        return Measure.objects.published().for_detail()
+
+
+class RegionListView(ListView):
+    template_name = "measures/region_list.html"
+    context_object_name = "regions"
+
+    def get_queryset(self):
+        return Region.objects.with_measure_counts().select_related("partner")
+
+
+class RegionDetailView(DetailView):
+    template_name = "measures/region_detail.html"
+    context_object_name = "region"
+
+    def get_queryset(self):
+        return Region.objects.with_measure_counts().select_related("partner")
+
+    def get_context_data(self, **kwargs):
+        measures = self.object.measures.published().for_listing().latest()
+        return super().get_context_data(measures=measures[:PREVIEW_SIZE], **kwargs)
+
+
+class ThemeListView(ListView):
+    template_name = "measures/theme_list.html"
+    context_object_name = "themes"
+
+    def get_queryset(self):
+        return Category.objects.with_measure_counts()
+
+
+class ThemeDetailView(DetailView):
+    template_name = "measures/theme_detail.html"
+    context_object_name = "theme"
+
+    def get_queryset(self):
+        return Category.objects.with_measure_counts()
+
+    def get_context_data(self, **kwargs):
+        measures = self.object.measures.published().for_listing().latest()
+        return super().get_context_data(measures=measures[:PREVIEW_SIZE], **kwargs)

@@ -1,0 +1,1 @@
+"""The Next2Met catalogue project: settings, root URLs and site-wide views."""

@@ -1,0 +1,1 @@
+"""The organisations of the partnership and the people who work for them."""

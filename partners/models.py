@@ -1,0 +1,108 @@
+"""Partner organisations and the memberships that tie staff accounts to them."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from partners.countries import Country
+
+
+class PartnerQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class PartnerManager(models.Manager.from_queryset(PartnerQuerySet)):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Partner(models.Model):
+    class Role(models.TextChoices):
+        LEAD = "lead", _("lead partner")
+        PARTNER = "partner", _("partner")
+        ADVISORY = "advisory", _("advisory partner")
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    name_local = models.CharField(
+        _("name in the local language"),
+        max_length=200,
+        blank=True,
+        help_text=_("The organisation's own name, if it differs from the English one."),
+    )
+    short_name = models.CharField(
+        _("short name"),
+        max_length=40,
+        help_text=_("Shown where space is short, e.g. “DIBA” or “WITENO”."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_("The partner's part of the web address. Change it only with care."),
+    )
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    role = models.CharField(
+        _("role in the partnership"), max_length=10, choices=Role.choices, default=Role.PARTNER
+    )
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(
+        _("short description"),
+        max_length=1000,
+        blank=True,
+        help_text=_("A few sentences on what the organisation does. At most 1,000 characters."),
+    )
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        help_text=_("Former partners stay listed with their measures but are marked as former."),
+    )
+
+    objects = PartnerManager()
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partners:detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Membership(models.Model):
+    """A staff account's role in one partner organisation."""
+
+    class Role(models.TextChoices):
+        EDITOR = "editor", _("editor")
+        COORDINATOR = "coordinator", _("coordinator")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    partner = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("partner")
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.EDITOR)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["partner__name", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "partner"], name="unique_membership"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.partner} ({self.get_role_display()})"

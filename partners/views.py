@@ -1,0 +1,55 @@
+"""Public pages of the partner organisations.
+
+The partners app never imports the catalogue: it reaches a partner's measures
+through the reverse relation, whose manager carries `published()`.
+"""
+
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.db.models import IntegerField
+from django.views.generic import DetailView, ListView
+
+from partners.models import Partner
+
+PREVIEW_SIZE = 12
+
+
+def published_measures():
+    """All published measures, reached through Partner's reverse relation."""
+    return Partner.measures.rel.related_model.objects.published()
+
+
+def with_measure_counts(partners):
+    counts = (
+        published_measures()
+        .filter(partner=OuterRef("pk"))
+        .order_by()
+        .values("partner")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return partners.annotate(
+        published_count=Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+    )
+
+
+class PartnerListView(ListView):
+    template_name = "partners/partner_list.html"
+    context_object_name = "partners"
+
+    def get_queryset(self):
+        return with_measure_counts(Partner.objects.all()).order_by("-is_active", "role", "name")
+
+
+class PartnerDetailView(DetailView):
+    template_name = "partners/partner_detail.html"
+    context_object_name = "partner"
+
+    def get_queryset(self):
+        return with_measure_counts(Partner.objects.all())
+
+    def get_context_data(self, **kwargs):
+        measures = self.object.measures.published().for_listing().latest()
+        return super().get_context_data(
+            measures=measures[:PREVIEW_SIZE], regions=self.object.regions.all(), **kwargs
+        )
