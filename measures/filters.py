@@ -68,7 +68,9 @@ class MeasureFilter(django_filters.FilterSet):
         max_length=MAX_QUERY_LENGTH,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. home care")}),
     )
-    region = FacetFilter(field_name="region", label=_("Region"), queryset=Region.objects.all())
+    region = FacetFilter(
+        field_name="region__slug", label=_("Region"), queryset=Region.objects.all()
+    )
     country = django_filters.MultipleChoiceFilter(
         field_name="region__country",
         label=_("Country"),
@@ -81,7 +83,9 @@ class MeasureFilter(django_filters.FilterSet):
     target = ManyToManyFacetFilter(
         field_name="target_groups", label=_("Target group"), queryset=TargetGroup.objects.all()
     )
-    partner = FacetFilter(field_name="partner", label=_("Partner"), queryset=Partner.objects.all())
+    partner = FacetFilter(
+        field_name="partner__slug", label=_("Partner"), queryset=Partner.objects.all()
+    )
     year_from = YearFilter(
         field_name="start_year",
         lookup_expr="gte",

@@ -267,8 +267,10 @@ class Measure(models.Model):
         _("slug"),
         max_length=220,
         unique=True,
-        help_text=_("Made from the title when the measure is first saved; it stays the same "
-                    "when the title changes, so shared links keep working."),
+        help_text=_(
+            "Made from the title when the measure is first saved; it stays the same "
+            "when the title changes, so shared links keep working."
+        ),
     )
     summary = models.CharField(
         _("summary"),
@@ -358,7 +360,9 @@ class Measure(models.Model):
     transfer_potential = models.TextField(
         _("potential for learning or transfer"),
         blank=True,
-        help_text=_("What another region would need to adopt the measure, and what it could learn."),
+        help_text=_(
+            "What another region would need to adopt the measure, and what it could learn."
+        ),
     )
     funding = models.CharField(
         _("funding source"),
@@ -422,11 +426,6 @@ class Measure(models.Model):
 
     def __str__(self):
         return self.title
-
-    def natural_key(self):
-        return (self.url, *self.measure.natural_key())
-
-    natural_key.dependencies = ["measures.measure"]
 
     def save(self, *args, **kwargs):
         if not self.slug:

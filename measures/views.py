@@ -21,6 +21,10 @@ class MeasureListView(FilterView):
     def get_queryset(self):
         return Measure.objects.published().for_listing()
 
+    def get_filterset_kwargs(self, filterset_class):
+        # Always bound, so an empty query string validates like any other.
+        return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
+
     def paginate_queryset(self, queryset, page_size):
         # get_page() turns a page number that is not a number into page 1 and one
         # past the end into the last page, so a stale or edited link still shows results.
@@ -33,6 +37,9 @@ class MeasureListView(FilterView):
         filterset = context["filter"]
         context["active_filters"] = filterset.active_filters()
         context["invalid_filters"] = filterset.invalid_fields
+        context["page_numbers"] = context["paginator"].get_elided_page_range(
+            context["page_obj"].number, on_each_side=1, on_ends=1
+        )
         return context
 
 

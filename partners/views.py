@@ -4,9 +4,8 @@ The partners app never imports the catalogue: it reaches a partner's measures
 through the reverse relation, whose manager carries `published()`.
 """
 
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
-from django.db.models import IntegerField
 from django.views.generic import DetailView, ListView
 
 from partners.models import Partner

@@ -1,0 +1,48 @@
+# The two commands of the README, `make run` and `make test`, and a few helpers.
+# Both create the virtual environment on first use; nothing else needs installing.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+MANAGE := $(BIN)/python manage.py
+SEED := partners regions themes target_groups measures measure_links
+# Local development: debug on, SQLite unless DATABASE_URL says otherwise.
+DEV_ENV := DJANGO_DEBUG=true
+
+.PHONY: run test venv migrate seed lint format check clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+venv: $(STAMP)
+
+migrate: venv
+	$(DEV_ENV) $(MANAGE) migrate --noinput
+
+seed: migrate
+	$(DEV_ENV) $(MANAGE) loaddata $(SEED)
+
+run: seed
+	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
+
+test: venv
+	$(DEV_ENV) $(BIN)/pytest
+
+check: venv
+	$(DEV_ENV) $(MANAGE) check
+	$(DEV_ENV) $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+lint: check
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

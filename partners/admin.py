@@ -1,0 +1,29 @@
+"""Partner organisations and memberships in the Django admin."""
+
+from django.contrib import admin
+
+from partners.models import Membership, Partner
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user"]
+
+
+@admin.register(Partner)
+class PartnerAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "country", "city", "role", "is_active"]
+    list_filter = ["role", "country", "is_active"]
+    search_fields = ["name", "name_local", "short_name", "city"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "partner", "role", "created_at"]
+    list_filter = ["role", "partner"]
+    list_select_related = ["user", "partner"]
+    search_fields = ["user__username", "user__email", "partner__name"]
+    autocomplete_fields = ["user", "partner"]

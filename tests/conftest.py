@@ -1,0 +1,48 @@
+"""Shared fixtures: named personas and small catalogues built with factories."""
+
+import pytest
+
+from measures.models import Measure
+from tests.factories import CategoryFactory, MeasureFactory, PartnerFactory, RegionFactory
+
+UNPUBLISHED_STATES = [state for state in Measure.Status if state != Measure.Status.PUBLISHED]
+
+
+@pytest.fixture
+def region():
+    return RegionFactory(name="Päijät-Häme", slug="paijat-hame", nuts_code="FI1C3")
+
+
+@pytest.fixture
+def theme():
+    return CategoryFactory(name="E-health and home care", slug="e-health-care")
+
+
+@pytest.fixture
+def published_measure(region, theme):
+    return MeasureFactory(
+        title="Remote home care unit",
+        summary="Nurses visit older people at home by video as well as in person.",
+        region=region,
+        categories=[theme],
+    )
+
+
+@pytest.fixture
+def measure_in_each_hidden_state(region, theme):
+    """One measure per non-public state, all in the same region, theme and partner."""
+    return {
+        state: MeasureFactory(
+            title=f"Hidden measure in state {state.label}",
+            region=region,
+            categories=[theme],
+            status=state,
+            published_at=None,
+        )
+        for state in UNPUBLISHED_STATES
+    }
+
+
+@pytest.fixture
+def partner():
+    return PartnerFactory(name="Regional Council of Päijät-Häme", slug="paijat-hame")
