@@ -384,6 +384,12 @@ class Measure(models.Model):
         default=Status.DRAFT,
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        editable=False,
+        help_text=_("Synthetic measures made by `generate_demo_measures` for load tests."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     created_by = models.ForeignKey(
