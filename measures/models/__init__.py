@@ -1,0 +1,27 @@
+"""The catalogue's models: regions, themes and target groups, measures, and their review."""
+
+from measures.models.measure import (
+    SUMMARY_MAX_LENGTH,
+    Measure,
+    MeasureLink,
+    MeasureQuerySet,
+)
+from measures.models.taxonomy import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    Category,
+    Region,
+    TargetGroup,
+)
+
+__all__ = [
+    "FIRST_YEAR",
+    "LAST_YEAR",
+    "SUMMARY_MAX_LENGTH",
+    "Category",
+    "Measure",
+    "MeasureLink",
+    "MeasureQuerySet",
+    "Region",
+    "TargetGroup",
+]

@@ -1,0 +1,202 @@
+"""Where and what: regions, themes (categories) and target groups."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from partners.countries import Country
+from partners.models import Partner
+
+FIRST_YEAR = 1990
+LAST_YEAR = 2100
+
+year_validators = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+
+
+class SlugNaturalKeyManager(models.Manager):
+    """Lets fixtures refer to rows by slug, so loading them twice changes nothing."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+def published_count_subquery(queryset):
+    """Number of published measures of each row of `queryset`, as a subquery.
+
+    Built on `Measure.objects.published()` (reached through the reverse relation
+    `measures`), so visibility stays in one place and several counts can be
+    annotated without multiplying joins.
+    """
+    relation = queryset.model._meta.get_field("measures")
+    lookup = relation.field.name
+    counts = (
+        relation.related_model.objects.published()
+        .filter(**{lookup: OuterRef("pk")})
+        .order_by()
+        .values(lookup)
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counts, output_field=models.IntegerField()), 0)
+
+
+class RegionQuerySet(models.QuerySet):
+    def with_measure_counts(self):
+        return self.annotate(published_count=published_count_subquery(self))
+
+
+class RegionManager(SlugNaturalKeyManager.from_queryset(RegionQuerySet)):
+    pass
+
+
+class Region(models.Model):
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    name_local = models.CharField(
+        _("local name"),
+        max_length=120,
+        blank=True,
+        help_text=_("The region's name in its own language, e.g. “Niederösterreich”."),
+    )
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    nuts_code = models.CharField(
+        _("NUTS code"),
+        max_length=5,
+        unique=True,
+        validators=[
+            RegexValidator(
+                r"^[A-Z]{2}[0-9A-Z]{0,3}$",
+                _("A NUTS code is two capital letters and up to three letters or digits."),
+            )
+        ],
+        help_text=_("The Eurostat NUTS 2021 code of the territory, e.g. FI1C3 or AT12."),
+    )
+    nearby_metropolises = models.CharField(
+        _("nearby metropolises"),
+        max_length=200,
+        blank=True,
+        help_text=_("The cities the region lies next to, separated by commas."),
+    )
+    description = models.TextField(_("description"), blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    population_year = models.PositiveSmallIntegerField(
+        _("year of the population figure"), null=True, blank=True, validators=year_validators
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("A representative point, e.g. the regional capital, in decimal degrees."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    partner = models.ForeignKey(
+        Partner,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="regions",
+        verbose_name=_("representing partner"),
+        help_text=_("The partnership organisation that represents the region."),
+    )
+
+    objects = RegionManager()
+
+    class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(latitude__isnull=False, longitude__isnull=False),
+                name="region_coordinates_complete",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("measures:region_detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+    @property
+    def metropolis_list(self):
+        return [name.strip() for name in self.nearby_metropolises.split(",") if name.strip()]
+
+
+class CategoryQuerySet(models.QuerySet):
+    def with_measure_counts(self):
+        return self.annotate(published_count=published_count_subquery(self))
+
+
+class CategoryManager(SlugNaturalKeyManager.from_queryset(CategoryQuerySet)):
+    pass
+
+
+class Category(models.Model):
+    """What a measure is about. Visitors see categories as *themes*."""
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Themes are listed by this number, then by name.")
+    )
+
+    objects = CategoryManager()
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("measures:theme_detail", kwargs={"slug": self.slug})
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class TargetGroup(models.Model):
+    """Who a measure is for.
+
+    A model rather than fixed choices: coordinators can add a group without a
+    release, each group has a slug for shareable filter URLs, and its name is
+    translated with the rest of the content.
+    """
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = SlugNaturalKeyManager()
+
+    class Meta:
+        verbose_name = _("target group")
+        verbose_name_plural = _("target groups")
+        ordering = ["position", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
