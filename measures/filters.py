@@ -150,14 +150,21 @@ class MeasureFilter(django_filters.FilterSet):
                 chips.append(self._chip(name, field.label, text, key))
         for name in ("year_from", "year_to"):
             if data.get(name) is not None:
-                value = data[name]
-                chips.append(self._chip(name, self.form.fields[name].label, value, str(value)))
+                chips.append(self._chip(name, self.form.fields[name].label, data[name]))
         if data.get("q"):
-            chips.append(self._chip("q", self.form.fields["q"].label, data["q"], data["q"]))
+            chips.append(self._chip("q", self.form.fields["q"].label, data["q"]))
         return chips
 
-    def _chip(self, name, label, text, key):
+    def _chip(self, name, label, text, key=None):
+        """`key` is the one facet value to remove; without it the whole filter goes.
+
+        A single-valued filter is removed by name, not by value: its cleaned value
+        ("care") may differ from what the visitor sent ("care ", or q twice).
+        """
         remaining = self.data.copy()
-        remaining.setlist(name, [v for v in remaining.getlist(name) if v != key])
+        if key is None:
+            remaining.pop(name, None)
+        else:
+            remaining.setlist(name, [v for v in remaining.getlist(name) if v != key])
         remaining.pop("page", None)
         return {"label": label, "text": text, "query": remaining.urlencode()}

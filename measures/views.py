@@ -1,9 +1,12 @@
 """Public pages of the catalogue: the measure list and detail, regions and themes."""
 
 from django.conf import settings
+from django.http import Http404
+from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from measures import permissions
 from measures.filters import MeasureFilter
 from measures.models import Category, Measure, Region
 
@@ -44,11 +47,44 @@ class MeasureListView(FilterView):
 
 
 class MeasureDetailView(DetailView):
+    """A published measure; staff may also preview one in any state they may see."""
+
     template_name = "measures/measure_detail.html"
     context_object_name = "measure"
+    is_preview = False
 
     def get_queryset(self):
         return Measure.objects.published().for_detail()
+
+    def get_object(self, queryset=None):
+        try:
+            return super().get_object(queryset)
+        except Http404:
+            measure = self.preview_object()
+            if measure is None:
+                raise
+            self.is_preview = True
+            return measure
+
+    def preview_object(self):
+        """The unpublished measure for a staff member allowed to see it, else None."""
+        user = self.request.user
+        if not (user.is_authenticated and user.is_staff):
+            return None
+        measure = Measure.objects.for_detail().filter(slug=self.kwargs["slug"]).first()
+        if measure is None or not permissions.can_view(user, measure):
+            return None
+        return measure
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_preview=self.is_preview, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if self.is_preview:
+            response["X-Robots-Tag"] = "noindex, nofollow"
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
 
 class RegionListView(ListView):

@@ -6,6 +6,7 @@ from measures.models.measure import (
     MeasureLink,
     MeasureQuerySet,
 )
+from measures.models.review import MeasureRevision, MeasureTransition
 from measures.models.taxonomy import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -22,6 +23,8 @@ __all__ = [
     "Measure",
     "MeasureLink",
     "MeasureQuerySet",
+    "MeasureRevision",
+    "MeasureTransition",
     "Region",
     "TargetGroup",
 ]

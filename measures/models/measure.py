@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from measures.models.taxonomy import (
     Category,
@@ -200,6 +201,9 @@ class Measure(models.Model):
         choices=Status.choices,
         default=Status.DRAFT,
     )
+    submitted_at = models.DateTimeField(
+        _("submitted at"), null=True, blank=True, help_text=_("When it last went to review.")
+    )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     is_demo = models.BooleanField(
         _("demo data"),
@@ -226,7 +230,19 @@ class Measure(models.Model):
         verbose_name=_("updated by"),
     )
 
+    version = models.PositiveIntegerField(
+        _("version"),
+        default=1,
+        editable=False,
+        help_text=_("Counts saves, so a second editor's stale form is refused."),
+    )
+
     objects = MeasureManager()
+    history = HistoricalRecords(
+        m2m_fields=["categories", "target_groups"],
+        excluded_fields=["version", "updated_at", "updated_by", "submitted_at"],
+        verbose_name=_("historical measure"),
+    )
 
     class Meta:
         verbose_name = _("measure")
@@ -235,6 +251,7 @@ class Measure(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="measure_status_published"),
             models.Index(fields=["status", "title"], name="measure_status_title"),
+            models.Index(fields=["status", "submitted_at"], name="measure_status_submitted"),
         ]
         constraints = [
             models.CheckConstraint(

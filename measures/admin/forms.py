@@ -1,0 +1,79 @@
+"""Forms of the measure admin: the change form with its stale-save guard, and review forms."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from measures import workflow
+from measures.models import Measure
+
+SUBMIT_BUTTON = "_submit_for_review"
+
+
+class MeasureAdminForm(forms.ModelForm):
+    """The admin form of a measure.
+
+    It carries the version the person loaded; if someone else saved the measure
+    since, the save is refused instead of silently overwriting their work. When
+    the person sends the measure to review, the fields a published measure needs
+    become required, with the message beside each field.
+    """
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput)
+
+    # Set by MeasureAdmin.get_form for the request at hand.
+    submitting = False
+    revision_initial = None
+
+    class Meta:
+        model = Measure
+        # The admin passes the fields of its fieldsets; this default is never used alone.
+        fields = "__all__"  # noqa: DJ007
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            del self.fields["loaded_version"]
+        else:
+            self.fields["loaded_version"].initial = self.instance.version
+        if self.revision_initial and not self.is_bound:
+            # An editor reopening a published measure sees the changes they proposed.
+            self.initial.update(self.revision_initial)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.instance.pk:
+            current = (
+                Measure.objects.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            loaded = cleaned.get("loaded_version")
+            if loaded is not None and current is not None and loaded != current:
+                raise forms.ValidationError(
+                    _(
+                        "Someone else saved this measure while you were editing it, so your "
+                        "changes were not saved. Copy what you wrote, reload the page to see "
+                        "their version, and make your changes again."
+                    ),
+                    code="stale",
+                )
+        if self.submitting:
+            values = {**cleaned}
+            for name, message in workflow.missing_for_review(values).items():
+                if name in self.fields:
+                    self.add_error(name, message)
+                else:
+                    self.add_error(None, message)
+        return cleaned
+
+
+class ReasonForm(forms.Form):
+    """The reason a coordinator gives when sending measures back to their editors."""
+
+    reason = forms.CharField(
+        label=_("What should change"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The editors receive this text by e-mail and see it on the measure."),
+        max_length=4000,
+    )

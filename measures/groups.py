@@ -1,0 +1,62 @@
+"""The permission groups of the back office, kept in step after every `migrate`.
+
+Membership decides *which* measures a person works on (see `permissions`);
+these groups give editors and coordinators the Django model permissions the
+admin needs to show them anything at all.
+"""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+
+EDITORS = "Editors"
+COORDINATORS = "Coordinators"
+
+ALL = ["view", "add", "change", "delete"]
+
+GROUP_PERMISSIONS = {
+    EDITORS: {
+        "measures.measure": ALL,
+        "measures.measurelink": ALL,
+        "measures.measuretransition": ["view"],
+        "measures.measurerevision": ["view"],
+        "measures.region": ["view"],
+        "measures.category": ["view"],
+        "measures.targetgroup": ["view"],
+        "partners.partner": ["view"],
+    },
+    COORDINATORS: {
+        "measures.measure": ALL,
+        "measures.measurelink": ALL,
+        "measures.measuretransition": ["view"],
+        "measures.measurerevision": ["view", "change"],
+        "measures.region": ALL,
+        "measures.category": ALL,
+        "measures.targetgroup": ALL,
+        "partners.partner": ["view", "change"],
+        "partners.membership": ["view"],
+    },
+}
+
+
+def ensure_groups(apps=global_apps, verbosity=0):
+    """Create the groups and give them exactly their permissions; safe to run again."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for label in ("measures", "partners"):
+        create_permissions(apps.get_app_config(label), verbosity=verbosity, apps=apps)
+    for name, grants in GROUP_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        permissions = []
+        for model_label, actions in grants.items():
+            app_label, model = model_label.split(".")
+            codenames = [f"{action}_{model}" for action in actions]
+            permissions += Permission.objects.filter(
+                content_type__app_label=app_label, codename__in=codenames
+            )
+        group.permissions.set(permissions)
+
+
+def sync_groups_after_migrate(sender, app_config=None, verbosity=1, **kwargs):
+    if app_config is not None and app_config.label == "partners":
+        # partners is the last of our apps to migrate; both apps' tables exist now.
+        ensure_groups(verbosity=verbosity)

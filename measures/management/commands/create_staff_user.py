@@ -1,0 +1,83 @@
+"""Create (or update) a partner editor or a coordinator.
+
+    manage.py create_staff_user anna --email anna@example.org --partner witeno --role editor
+
+The person can sign in to the admin and works on the partner's measures
+(editors) or reviews every partner's measures (coordinators). Run it again to
+give an existing person another partner or role.
+"""
+
+from getpass import getpass
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from measures.groups import COORDINATORS, EDITORS, ensure_groups
+from partners.models import Membership, Partner
+
+GROUP_OF_ROLE = {Membership.Role.EDITOR: EDITORS, Membership.Role.COORDINATOR: COORDINATORS}
+
+
+class Command(BaseCommand):
+    help = "Create or update a partner editor or coordinator who can sign in to the admin."
+
+    def add_arguments(self, parser):
+        parser.add_argument("username")
+        parser.add_argument("--email", required=True)
+        parser.add_argument("--partner", required=True, help="The partner's slug, e.g. witeno.")
+        parser.add_argument(
+            "--role", choices=[role.value for role in Membership.Role], default="editor"
+        )
+        parser.add_argument(
+            "--no-input",
+            action="store_true",
+            help="Do not ask for a password; the person sets one with `changepassword`.",
+        )
+
+    def handle(self, *args, username, email, partner, role, no_input, **options):
+        try:
+            partner_obj = Partner.objects.get(slug=partner)
+        except Partner.DoesNotExist:
+            slugs = ", ".join(Partner.objects.values_list("slug", flat=True)) or "none yet"
+            raise CommandError(f"No partner with slug {partner!r}. Known: {slugs}.") from None
+
+        ensure_groups()
+        User = get_user_model()
+        with transaction.atomic():
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"email": email, "is_staff": True}
+            )
+            if not created:
+                user.email = email
+                user.is_staff = True
+            if created and no_input:
+                user.set_unusable_password()
+            elif created:
+                user.set_password(self._ask_password(user))
+            user.save()
+            user.groups.add(Group.objects.get(name=GROUP_OF_ROLE[role]))
+            Membership.objects.update_or_create(
+                user=user, partner=partner_obj, defaults={"role": role}
+            )
+        verb = "Created" if created else "Updated"
+        self.stdout.write(self.style.SUCCESS(f"{verb} {role} {username} of {partner_obj.name}."))
+        if created and no_input:
+            self.stdout.write(f"Set a password with: manage.py changepassword {username}")
+
+    def _ask_password(self, user):
+        for _ in range(3):
+            password = getpass("Password: ")
+            if password != getpass("Password (again): "):
+                self.stderr.write("The passwords do not match.")
+                continue
+            try:
+                validate_password(password, user)
+            except ValidationError as error:
+                self.stderr.write(" ".join(error.messages))
+                continue
+            return password
+        raise CommandError("No valid password given.")

@@ -1,0 +1,112 @@
+"""E-mails about the review of measures.
+
+Coordinators hear when a measure is submitted or a change is proposed; the
+owning partner's editors hear when their measure is published, sent back with a
+request for changes, or when their proposed changes are decided on. Mail goes
+through Django's e-mail backend (the console by default, SMTP from settings).
+"""
+
+import logging
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mass_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from measures.models import Measure
+from partners.models import Membership
+
+logger = logging.getLogger(__name__)
+
+
+def coordinators():
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__role=Membership.Role.COORDINATOR,
+        )
+        .exclude(email="")
+        .distinct()
+    )
+
+
+def editors_of(partner):
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            memberships__partner=partner,
+            memberships__role=Membership.Role.EDITOR,
+        )
+        .exclude(email="")
+        .distinct()
+    )
+
+
+def admin_url(measure, request=None):
+    path = reverse("admin:measures_measure_change", args=[measure.pk])
+    if request is not None:
+        return request.build_absolute_uri(path)
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def _send(subject, template, context, recipients):
+    emails = sorted({user.email for user in recipients})
+    if not emails:
+        return 0
+    body = render_to_string(template, context)
+    messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in emails]
+    try:
+        return send_mass_mail(messages, fail_silently=False)
+    except OSError:
+        # A mail server outage must not undo a review decision already committed.
+        logger.exception("Could not send %r to %d recipients", subject, len(emails))
+        return 0
+
+
+def transition_made(record, request=None):
+    measure = record.measure
+    context = {
+        "measure": measure,
+        "record": record,
+        "url": admin_url(measure, request),
+        "public_url": (
+            request.build_absolute_uri(measure.get_absolute_url())
+            if request is not None
+            else settings.SITE_URL.rstrip("/") + measure.get_absolute_url()
+        ),
+    }
+    if record.to_status == Measure.Status.SUBMITTED:
+        subject = _("For review: %(title)s") % {"title": measure.title}
+        return _send(subject, "measures/email/submitted.txt", context, coordinators())
+    if record.to_status == Measure.Status.PUBLISHED:
+        subject = _("Published: %(title)s") % {"title": measure.title}
+        return _send(subject, "measures/email/published.txt", context, editors_of(measure.partner))
+    if record.to_status == Measure.Status.CHANGES_REQUESTED:
+        subject = _("Changes requested: %(title)s") % {"title": measure.title}
+        return _send(
+            subject, "measures/email/changes_requested.txt", context, editors_of(measure.partner)
+        )
+    return 0
+
+
+def revision_proposed(revision):
+    measure = revision.measure
+    subject = _("Changes to review: %(title)s") % {"title": measure.title}
+    context = {"measure": measure, "revision": revision, "url": admin_url(measure)}
+    return _send(subject, "measures/email/revision_proposed.txt", context, coordinators())
+
+
+def revision_decided(revision):
+    measure = revision.measure
+    subject = _("Your changes to %(title)s: %(decision)s") % {
+        "title": measure.title,
+        "decision": revision.get_status_display(),
+    }
+    context = {"measure": measure, "revision": revision, "url": admin_url(measure)}
+    return _send(
+        subject, "measures/email/revision_decided.txt", context, editors_of(measure.partner)
+    )

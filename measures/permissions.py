@@ -1,0 +1,160 @@
+"""Who may see, edit and move which measure: the one place that answers it.
+
+Roles come from `partners.Membership`:
+
+- an *editor* works on the measures of the partners they are a member of:
+  creates them, edits them while they are drafts or sent back for changes,
+  proposes changes to published ones, and submits them for review;
+- a *coordinator* reviews and edits every measure of every partner;
+- a superuser may do everything.
+
+The admin and every view ask the functions below; nothing else decides.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from measures.models import Measure
+from partners.models import Membership
+
+Status = Measure.Status
+
+# Every move between publication states, and who may make it.
+EDITOR_TRANSITIONS = {
+    (Status.DRAFT, Status.SUBMITTED),
+    (Status.CHANGES_REQUESTED, Status.SUBMITTED),
+}
+COORDINATOR_TRANSITIONS = EDITOR_TRANSITIONS | {
+    (Status.SUBMITTED, Status.PUBLISHED),
+    (Status.SUBMITTED, Status.CHANGES_REQUESTED),
+    (Status.PUBLISHED, Status.ARCHIVED),
+    (Status.ARCHIVED, Status.PUBLISHED),
+}
+# States in which an editor changes the measure itself; in PUBLISHED their
+# changes become a pending revision instead.
+EDITOR_EDITABLE_STATES = {Status.DRAFT, Status.CHANGES_REQUESTED}
+
+
+@dataclass(frozen=True)
+class Role:
+    """What one user is, read once per request from their memberships."""
+
+    is_superuser: bool
+    is_coordinator: bool
+    partner_ids: frozenset
+
+    @property
+    def reviews_everything(self):
+        return self.is_superuser or self.is_coordinator
+
+    @property
+    def is_staff_member(self):
+        return self.reviews_everything or bool(self.partner_ids)
+
+
+ANONYMOUS = Role(is_superuser=False, is_coordinator=False, partner_ids=frozenset())
+
+
+def role_of(user):
+    """The user's role, cached on the user object for the rest of the request."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return ANONYMOUS
+    cached = getattr(user, "_next2met_role", None)
+    if cached is not None:
+        return cached
+    memberships = list(Membership.objects.filter(user=user).values_list("partner_id", "role"))
+    role = Role(
+        is_superuser=user.is_superuser,
+        is_coordinator=any(r == Membership.Role.COORDINATOR for _, r in memberships),
+        partner_ids=frozenset(
+            partner_id for partner_id, r in memberships if r == Membership.Role.EDITOR
+        ),
+    )
+    user._next2met_role = role
+    return role
+
+
+def visible_measures(user, queryset=None):
+    """The measures the user may see in the back office."""
+    queryset = Measure.objects.all() if queryset is None else queryset
+    role = role_of(user)
+    if role.reviews_everything:
+        return queryset
+    if role.partner_ids:
+        return queryset.filter(partner_id__in=role.partner_ids)
+    return queryset.none()
+
+
+def partner_filter(user, field="partner"):
+    """A Q that limits any model with a partner relation to the user's partners."""
+    role = role_of(user)
+    if role.reviews_everything:
+        return Q()
+    return Q(**{f"{field}__in": role.partner_ids})
+
+
+def is_own(user, measure):
+    return measure.partner_id in role_of(user).partner_ids
+
+
+def can_view(user, measure):
+    role = role_of(user)
+    return role.reviews_everything or is_own(user, measure)
+
+
+def can_create(user):
+    role = role_of(user)
+    return role.reviews_everything or bool(role.partner_ids)
+
+
+def can_create_for(user, partner):
+    role = role_of(user)
+    return role.reviews_everything or partner.pk in role.partner_ids
+
+
+def can_edit(user, measure):
+    """May the user change the measure directly (not through a revision)?"""
+    role = role_of(user)
+    if role.reviews_everything:
+        return True
+    return is_own(user, measure) and measure.status in EDITOR_EDITABLE_STATES
+
+
+def can_propose_revision(user, measure):
+    """May the user propose changes to a published measure, for a coordinator to approve?"""
+    role = role_of(user)
+    return (
+        not role.reviews_everything and is_own(user, measure) and measure.status == Status.PUBLISHED
+    )
+
+
+def can_change_form(user, measure):
+    """May the user submit the admin form of the measure at all?"""
+    return can_edit(user, measure) or can_propose_revision(user, measure)
+
+
+def can_transition(user, measure, to_status):
+    role = role_of(user)
+    move = (measure.status, to_status)
+    if role.reviews_everything:
+        return move in COORDINATOR_TRANSITIONS
+    return is_own(user, measure) and move in EDITOR_TRANSITIONS
+
+
+def allowed_transitions(user, measure):
+    """The states the user may move the measure to, in a stable order."""
+    return [status for status in Status if can_transition(user, measure, status)]
+
+
+def can_review(user):
+    """May the user publish, send back and archive measures, and approve revisions?"""
+    return role_of(user).reviews_everything
+
+
+def can_delete(user, measure):
+    """Coordinators delete any measure; editors only their own drafts."""
+    role = role_of(user)
+    if role.reviews_everything:
+        return True
+    return is_own(user, measure) and measure.status == Status.DRAFT

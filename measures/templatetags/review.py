@@ -1,0 +1,31 @@
+"""The review summary on the admin index: how much waits for whom."""
+
+from django import template
+from django.db.models import Count
+
+from measures import permissions
+from measures.models import Measure, MeasureRevision
+
+register = template.Library()
+
+
+@register.inclusion_tag("admin/measures/review_summary.html", takes_context=True)
+def review_summary(context):
+    user = context["request"].user
+    by_status = dict(
+        permissions.visible_measures(user)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    pending = MeasureRevision.objects.filter(
+        status=MeasureRevision.Status.PENDING,
+        measure__in=permissions.visible_measures(user),
+    ).count()
+    return {
+        "counts": [(status, status.label, by_status.get(status, 0)) for status in Measure.Status],
+        "pending_revisions": pending,
+        "can_review": permissions.can_review(user),
+        "show": permissions.role_of(user).is_staff_member,
+    }

@@ -1,0 +1,186 @@
+"""The number of queries of each public page, pinned, and the same at 1 and at 40 rows.
+
+Every measure carries three themes, two target groups and two links, and each
+test checks that the page shows them, so a template that reaches a relation the
+queryset did not prepare (`for_listing()`, `for_detail()`) adds queries per row
+and fails here.
+"""
+
+import pytest
+
+from tests.factories import (
+    CategoryFactory,
+    MeasureFactory,
+    MeasureLinkFactory,
+    PartnerFactory,
+    RegionFactory,
+    TargetGroupFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [1, 40]
+
+
+@pytest.fixture
+def build_catalogue(region, theme):
+    """Build `size` published measures in one region, partner and theme, fully related."""
+
+    def build(size):
+        other_themes = [CategoryFactory(name="Digital skills"), CategoryFactory(name="Data")]
+        groups = [TargetGroupFactory(name="Older people"), TargetGroupFactory(name="SMEs")]
+        # Other regions and partners, so the facets and tiles have more than one row.
+        RegionFactory(name="Lower Austria", partner=PartnerFactory(name="Ecoplus"))
+        measures = []
+        for n in range(size):
+            measure = MeasureFactory(
+                title=f"Measure {n:02d}",
+                region=region,
+                categories=[theme, *other_themes],
+                target_groups=groups,
+            )
+            MeasureLinkFactory(measure=measure, title=f"Report {n}")
+            MeasureLinkFactory(measure=measure, title=f"Press article {n}")
+            measures.append(measure)
+        return measures
+
+    return build
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_page_queries(client, django_assert_num_queries, build_catalogue, size):
+    build_catalogue(size)
+
+    # 1 regions with their published counts
+    # 2 count of published measures
+    # 3 count of active partners
+    # 4 the latest published measures, with region and partner
+    # 5 their themes
+    # 6 themes with their published counts
+    with django_assert_num_queries(6):
+        response = client.get("/en/")
+
+    html = response.content.decode()
+    assert f"Measure {size - 1:02d}" in html
+    assert "Digital skills" in html
+    assert len(response.context["latest_measures"]) == min(size, 6)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_measure_list_queries(client, django_assert_num_queries, build_catalogue, size):
+    build_catalogue(size)
+
+    # 1 count of the matching measures (the paginator)
+    # 2-6 the options of the region, theme, country, target group and partner facets
+    # 7 the measures of the page, with region and partner
+    # 8 their themes
+    with django_assert_num_queries(8):
+        response = client.get("/en/measures/")
+
+    assert len(response.context["measures"]) == min(size, 20)
+    assert "Digital skills" in response.content.decode()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_filtered_measure_list_queries(client, django_assert_num_queries, build_catalogue, size):
+    build_catalogue(size)
+
+    # 1-4 validation of the region, country, theme and target values
+    # 5 count of the matching measures
+    # 6-10 the options of the five facets
+    # 11 the measures of the page, with region and partner
+    # 12 their themes
+    with django_assert_num_queries(12):
+        response = client.get(
+            "/en/measures/?region=paijat-hame&country=FI&theme=e-health-care"
+            "&target=nope&q=measure&year_from=2000&sort=title&page=1"
+        )
+
+    assert len(response.context["measures"]) == min(size, 20)
+    assert response.context["invalid_filters"]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_measure_detail_queries(client, django_assert_num_queries, build_catalogue, size):
+    measure = build_catalogue(size)[-1]
+
+    # 1 the measure, with region and partner
+    # 2 its themes
+    # 3 its target groups
+    # 4 its links
+    with django_assert_num_queries(4):
+        response = client.get(f"/en/measures/{measure.slug}/")
+
+    html = response.content.decode()
+    for text in ["E-health and home care", "Digital skills", "Data", "Older people", "SMEs"]:
+        assert text in html
+    assert f"Report {size - 1}" in html
+    assert f"Press article {size - 1}" in html
+    assert measure.partner.name in html
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_region_page_queries(client, django_assert_num_queries, build_catalogue, size):
+    build_catalogue(size)
+
+    # 1 the region with its partner and published count
+    # 2 its latest published measures, with region and partner
+    # 3 their themes
+    with django_assert_num_queries(3):
+        response = client.get("/en/regions/paijat-hame/")
+
+    assert len(response.context["measures"]) == min(size, 12)
+    assert "Digital skills" in response.content.decode()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_theme_page_queries(client, django_assert_num_queries, build_catalogue, size):
+    build_catalogue(size)
+
+    # 1 the theme with its published count
+    # 2 its latest published measures, with region and partner
+    # 3 their themes
+    with django_assert_num_queries(3):
+        response = client.get("/en/themes/e-health-care/")
+
+    assert len(response.context["measures"]) == min(size, 12)
+    assert "Digital skills" in response.content.decode()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_partner_page_queries(client, django_assert_num_queries, build_catalogue, size, region):
+    build_catalogue(size)
+
+    # 1 the partner with its published count
+    # 2 its regions
+    # 3 its latest published measures, with region and partner
+    # 4 their themes
+    with django_assert_num_queries(4):
+        response = client.get(f"/en/partners/{region.partner.slug}/")
+
+    assert len(response.context["measures"]) == min(size, 12)
+    assert "Digital skills" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("url", "names"),
+    [
+        ("/en/regions/", ["Päijät-Häme", "Lower Austria"]),
+        ("/en/themes/", ["E-health and home care", "Digital skills", "Data"]),
+        ("/en/partners/", ["Ecoplus"]),
+    ],
+)
+@pytest.mark.parametrize("size", SIZES)
+def test_index_pages_take_one_query(
+    client, django_assert_num_queries, build_catalogue, size, url, names
+):
+    build_catalogue(size)
+
+    # 1 the rows with their published counts (and, for regions, their partners)
+    with django_assert_num_queries(1):
+        response = client.get(url)
+
+    html = response.content.decode()
+    for name in names:
+        assert name in html
+    assert f"{size} measure" in html

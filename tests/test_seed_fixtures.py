@@ -1,0 +1,118 @@
+"""The real seed data in fixtures/: it loads, loads again without change, and is complete."""
+
+import pytest
+from django.core.management import call_command
+
+from measures.models import SUMMARY_MAX_LENGTH, Category, Measure, MeasureLink, Region, TargetGroup
+from partners.models import Partner
+
+pytestmark = pytest.mark.django_db
+
+# In dependency order, as an operator would load them.
+SEED_FIXTURES = ["partners", "regions", "themes", "target_groups", "measures", "measure_links"]
+SEED_MODELS = [Partner, Region, Category, TargetGroup, Measure, MeasureLink]
+
+
+def load_seed():
+    call_command("loaddata", *SEED_FIXTURES, verbosity=0)
+
+
+def row_counts():
+    """Rows of every seeded table, m2m links and measure history included."""
+    return {
+        "partners": Partner.objects.count(),
+        "regions": Region.objects.count(),
+        "themes": Category.objects.count(),
+        "target_groups": TargetGroup.objects.count(),
+        "measures": Measure.objects.count(),
+        "links": MeasureLink.objects.count(),
+        "measure_themes": Measure.categories.through.objects.count(),
+        "measure_target_groups": Measure.target_groups.through.objects.count(),
+        "measure_history": Measure.history.count(),
+    }
+
+
+def measure_snapshot():
+    return list(Measure.objects.order_by("slug").values())
+
+
+@pytest.fixture
+def seed():
+    load_seed()
+
+
+def test_the_seed_loads_into_an_empty_database():
+    assert not any(model.objects.exists() for model in SEED_MODELS)
+
+    load_seed()
+
+    counts = row_counts()
+    assert counts["partners"] == 9
+    assert counts["regions"] == 6
+    assert counts["themes"] == 13
+    assert counts["measures"] == 38
+    assert counts["target_groups"] >= 12
+    assert counts["links"] >= counts["measures"]
+
+
+def test_loading_the_seed_twice_changes_nothing():
+    load_seed()
+    counts, measures = row_counts(), measure_snapshot()
+
+    load_seed()
+
+    assert row_counts() == counts
+    assert measure_snapshot() == measures
+
+
+@pytest.mark.usefixtures("seed")
+def test_every_seed_measure_is_published_with_region_partner_theme_summary_and_link():
+    # One measure at a time, so a failure names the slug to fix.
+    for measure in Measure.objects.select_related("region", "partner"):
+        assert measure.status == Measure.Status.PUBLISHED, measure.slug
+        assert measure.published_at is not None, measure.slug
+        assert measure.region_id is not None, measure.slug
+        assert measure.partner_id is not None, measure.slug
+        assert measure.categories.exists(), measure.slug
+        assert 0 < len(measure.summary) <= SUMMARY_MAX_LENGTH, measure.slug
+        assert measure.links.exists(), measure.slug
+    assert Measure.objects.published().count() == Measure.objects.count()
+
+
+@pytest.mark.usefixtures("seed")
+def test_seed_measures_have_distinct_publication_times_so_newest_first_is_stable():
+    times = list(Measure.objects.values_list("published_at", flat=True))
+
+    assert len(set(times)) == len(times)
+
+
+@pytest.mark.usefixtures("seed")
+def test_every_region_has_a_representing_partner_and_coordinates():
+    for region in Region.objects.all():
+        assert region.partner_id is not None, region.slug
+        assert region.latitude is not None, region.slug
+        assert region.longitude is not None, region.slug
+
+
+@pytest.mark.usefixtures("seed")
+def test_all_six_regions_have_published_measures():
+    regions_with_measures = set(
+        Measure.objects.published().values_list("region__slug", flat=True).distinct()
+    )
+
+    assert regions_with_measures == set(Region.objects.values_list("slug", flat=True))
+    assert len(regions_with_measures) == 6
+
+
+@pytest.mark.usefixtures("seed")
+def test_replaced_partners_are_listed_as_former_partners():
+    inactive = set(Partner.objects.filter(is_active=False).values_list("slug", flat=True))
+
+    assert inactive == {"mv-government", "lower-austria-government"}
+
+
+@pytest.mark.usefixtures("seed")
+@pytest.mark.parametrize("model", SEED_MODELS, ids=lambda model: model.__name__)
+def test_every_seed_object_passes_full_clean(model):
+    for instance in model.objects.all():
+        instance.full_clean()
