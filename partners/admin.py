@@ -1,6 +1,7 @@
 """Partner organisations and memberships in the Django admin."""
 
 from django.contrib import admin
+from django.db import models
 
 from partners.models import Membership, Partner
 
@@ -13,6 +14,8 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Partner)
 class PartnerAdmin(admin.ModelAdmin):
+    # An address typed without a scheme is taken as https://, as Django 6 will do.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ["name", "short_name", "country", "city", "role", "is_active"]
     list_filter = ["role", "country", "is_active"]
     search_fields = ["name", "name_local", "short_name", "city"]

@@ -26,8 +26,8 @@ class MeasureAdminForm(forms.ModelForm):
 
     class Meta:
         model = Measure
-        # The admin passes the fields of its fieldsets; this default is never used alone.
-        fields = "__all__"  # noqa: DJ007
+        # MeasureAdmin adds the fields of its fieldsets, with its formfield overrides.
+        fields = []
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

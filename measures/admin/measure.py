@@ -6,6 +6,7 @@ only asks. Moves between states go through `measures.workflow`.
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import F, Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -26,8 +27,13 @@ from partners.models import Partner
 Status = Measure.Status
 
 
+# An address typed without a scheme is taken as https://, as Django 6 will do.
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
 class MeasureLinkInline(admin.TabularInline):
     model = MeasureLink
+    formfield_overrides = URL_FIELDS
     extra = 1
     fields = ["title", "url", "position"]
 
@@ -95,6 +101,7 @@ class ReviewStateFilter(admin.SimpleListFilter):
 @admin.register(Measure)
 class MeasureAdmin(SimpleHistoryAdmin):
     form = MeasureAdminForm
+    formfield_overrides = URL_FIELDS
     change_form_template = "admin/measures/measure/change_form.html"
     object_history_template = "admin/measures/measure/object_history.html"
     list_display = ["title", "status_badge", "region", "partner", "waiting", "updated_at"]
