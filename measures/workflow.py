@@ -26,6 +26,7 @@ REQUIRED_FOR_REVIEW = {
     "description": _("Describe the measure before sending it to review."),
     "problem": _("Say which problem the measure addresses before sending it to review."),
     "implementation": _("Say whether the measure is planned, running or completed."),
+    "start_year": _("Give the year the measure started, or starts."),
     "target_groups": _("Choose at least one target group before sending it to review."),
 }
 

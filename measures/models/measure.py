@@ -124,7 +124,12 @@ class Measure(models.Model):
         help_text=_("The people or organisations the measure is for."),
     )
     start_year = models.PositiveSmallIntegerField(
-        _("start year"), validators=year_validators, db_index=True
+        _("start year"),
+        null=True,
+        blank=True,
+        validators=year_validators,
+        db_index=True,
+        help_text=_("The year the measure started or starts. Needed before review."),
     )
     end_year = models.PositiveSmallIntegerField(
         _("end year"),
@@ -269,7 +274,7 @@ class Measure(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = self._unique_slug()
+            self.slug = self.unique_slug()
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
@@ -295,11 +300,15 @@ class Measure(models.Model):
 
     @property
     def years(self):
-        if self.end_year and self.end_year != self.start_year:
-            return f"{self.start_year}–{self.end_year}"
-        if self.end_year:
-            return str(self.start_year)
-        return _("since %(year)s") % {"year": self.start_year}
+        """The running time for people: "2016–2019", "2021", "since 2016" or "until 2019"."""
+        start, end = self.start_year, self.end_year
+        if start and end:
+            return str(start) if start == end else f"{start}–{end}"
+        if start:
+            return _("since %(year)s") % {"year": start}
+        if end:
+            return _("until %(year)s") % {"year": end}
+        return _("start year not known")
 
     def good_practice_sections(self):
         """The good-practice fields in template order, as (label, text) pairs with text."""
@@ -310,7 +319,8 @@ class Measure(models.Model):
             if getattr(self, name).strip()
         ]
 
-    def _unique_slug(self):
+    def unique_slug(self):
+        """A slug made from the title that no other measure uses."""
         base = slugify(self.title)[:200].strip("-") or "measure"
         slug, n = base, 2
         while Measure.objects.filter(slug=slug).exclude(pk=self.pk).exists():

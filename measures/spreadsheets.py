@@ -1,0 +1,179 @@
+"""Measures in spreadsheets: import from CSV or XLSX and export in the same columns.
+
+Partners who keep their measures in Excel upload a sheet in the admin. Every
+row is checked first and shown in a preview; if any row has an error nothing
+is written. New rows become drafts of the partner chosen on the import form,
+one of the person's own partners. A row whose `slug` names an existing measure
+updates it, if it belongs to that partner and the person may edit it now.
+
+Columns (the first row holds these names; only `title`, `summary`, `region`,
+`themes` and `start_year` are required):
+
+    slug, title, title_local, summary, description, region, themes,
+    target_groups, start_year, end_year, implementation, website, problem,
+    resources, evidence, difficulties, transfer_potential, funding,
+    main_institution
+
+`region` is a region's slug (e.g. `paijat-hame`); `themes` and `target_groups`
+are slugs separated by semicolons (e.g. `digital-skills; e-government`);
+`implementation` is `planned`, `running`, `completed` or empty.
+"""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from import_export import fields, resources, widgets
+
+from measures import permissions
+from measures.models import Category, Measure, Region, TargetGroup
+
+COLUMNS = [
+    "slug",
+    "title",
+    "title_local",
+    "summary",
+    "description",
+    "region",
+    "themes",
+    "target_groups",
+    "start_year",
+    "end_year",
+    "implementation",
+    "website",
+    "problem",
+    "resources",
+    "evidence",
+    "difficulties",
+    "transfer_potential",
+    "funding",
+    "main_institution",
+]
+SEPARATOR = ";"
+
+
+class SlugWidget(widgets.ForeignKeyWidget):
+    """A related row named by its slug, with an error that lists the valid slugs."""
+
+    def __init__(self, model):
+        super().__init__(model, field="slug")
+
+    def clean(self, value, row=None, **kwargs):
+        slug = (value or "").strip()
+        if not slug:
+            return None
+        try:
+            return self.model.objects.get(slug=slug)
+        except self.model.DoesNotExist:
+            known = ", ".join(self.model.objects.values_list("slug", flat=True))
+            raise ValueError(
+                _("Unknown %(thing)s “%(slug)s”. Use one of: %(known)s.")
+                % {"thing": self.model._meta.verbose_name, "slug": slug, "known": known}
+            ) from None
+
+
+class SlugListWidget(widgets.ManyToManyWidget):
+    """Several related rows named by slugs separated by semicolons."""
+
+    def __init__(self, model):
+        super().__init__(model, separator=SEPARATOR, field="slug")
+
+    def slugs(self, value):
+        return [slug.strip() for slug in str(value or "").split(SEPARATOR) if slug.strip()]
+
+    def unknown(self, value):
+        slugs = self.slugs(value)
+        found = set(self.model.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+        return [slug for slug in slugs if slug not in found]
+
+    def clean(self, value, row=None, **kwargs):
+        return self.model.objects.filter(slug__in=self.slugs(value))
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        return f"{SEPARATOR} ".join(item.slug for item in value.all())
+
+
+class MeasureResource(resources.ModelResource):
+    region = fields.Field(attribute="region", column_name="region", widget=SlugWidget(Region))
+    themes = fields.Field(
+        attribute="categories", column_name="themes", widget=SlugListWidget(Category), m2m_add=False
+    )
+    target_groups = fields.Field(
+        attribute="target_groups",
+        column_name="target_groups",
+        widget=SlugListWidget(TargetGroup),
+    )
+
+    class Meta:
+        model = Measure
+        fields = COLUMNS
+        export_order = COLUMNS
+        import_id_fields = ["slug"]
+        # Roll back the whole file when one row fails: no partial writes.
+        use_transactions = True
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+
+    def __init__(self, partner=None, user=None, **kwargs):
+        super().__init__(**kwargs)
+        self.partner = partner
+        self.user = user
+
+    def before_import_row(self, row, **kwargs):
+        for column in COLUMNS:
+            value = row.get(column)
+            if isinstance(value, str):
+                row[column] = value.strip()
+        if not row.get("slug") and row.get("title"):
+            # Give new rows their slug now, so the preview and the import agree.
+            row["slug"] = Measure(title=str(row["title"])).unique_slug()
+
+    def get_instance(self, instance_loader, row):
+        instance = super().get_instance(instance_loader, row)
+        if instance is None:
+            return None
+        if instance.partner_id != getattr(self.partner, "pk", None):
+            raise ValidationError(
+                {"slug": _("“%(slug)s” belongs to another partner.") % {"slug": row["slug"]}}
+            )
+        if not permissions.can_edit(self.user, instance):
+            raise ValidationError(
+                {
+                    "slug": _(
+                        "“%(slug)s” is %(status)s and cannot be changed by import; "
+                        "edit it in the admin."
+                    )
+                    % {"slug": row["slug"], "status": instance.get_status_display()}
+                }
+            )
+        return instance
+
+    def init_instance(self, row=None):
+        return Measure(
+            partner=self.partner,
+            status=Measure.Status.DRAFT,
+            created_by=self.user,
+        )
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for name, field in (("categories", self.fields["themes"]),):
+            value = row.get(field.column_name)
+            if not field.widget.slugs(value):
+                errors.setdefault(name, []).append(_("Give at least one theme."))
+        for field in (self.fields["themes"], self.fields["target_groups"]):
+            unknown = field.widget.unknown(row.get(field.column_name))
+            if unknown:
+                known = ", ".join(field.widget.model.objects.values_list("slug", flat=True))
+                errors.setdefault(field.attribute, []).append(
+                    _("Unknown: %(unknown)s. Use some of: %(known)s.")
+                    % {"unknown": ", ".join(unknown), "known": known}
+                )
+        instance.updated_by = self.user
+        if errors:
+            raise ValidationError(errors)
