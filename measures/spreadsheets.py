@@ -123,7 +123,10 @@ class MeasureResource(resources.ModelResource):
     def before_import_row(self, row, **kwargs):
         for column in COLUMNS:
             value = row.get(column)
-            if isinstance(value, str):
+            if value is None:
+                # Empty spreadsheet cells arrive as None; the text fields store "".
+                row[column] = ""
+            elif isinstance(value, str):
                 row[column] = value.strip()
         if not row.get("slug") and row.get("title"):
             # Give new rows their slug now, so the preview and the import agree.

@@ -193,3 +193,14 @@ class TestArchivedMeasure:
         response = client.get("/en/measures/finished-pilot/")
         assert response.status_code == 404
         assert "This page does not exist" in response.content.decode()
+
+
+class TestSignedInVisitor:
+    @pytest.mark.parametrize("state", HIDDEN_STATES, ids=str)
+    def test_signed_in_visitor_without_staff_status_cannot_open_a_hidden_measure(
+        self, client, django_user_model, region, state
+    ):
+        measure = MeasureFactory(region=region, status=state, published_at=None)
+        client.force_login(django_user_model.objects.create_user("visitor", password="pw"))
+
+        assert client.get(f"/en/measures/{measure.slug}/").status_code == 404

@@ -1,10 +1,12 @@
-"""Forms of the measure admin: the change form with its stale-save guard, and review forms."""
+"""Forms of the measure admin: the change form with its stale-save guard, review and import."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from import_export.forms import ConfirmImportForm, ImportForm
 
-from measures import workflow
+from measures import permissions, workflow
 from measures.models import Measure
+from partners.models import Partner
 
 SUBMIT_BUTTON = "_submit_for_review"
 
@@ -31,6 +33,9 @@ class MeasureAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            # Left empty (no JavaScript to prefill it), Measure.save() makes it from the title.
+            self.fields["slug"].required = False
         if self.instance.pk is None:
             del self.fields["loaded_version"]
         else:
@@ -77,3 +82,30 @@ class ReasonForm(forms.Form):
         help_text=_("The editors receive this text by e-mail and see it on the measure."),
         max_length=4000,
     )
+
+
+class PartnerChoiceMixin(forms.Form):
+    """The partner whose measures a spreadsheet holds: one of the person's own."""
+
+    partner = forms.ModelChoiceField(
+        label=_("Partner"),
+        queryset=Partner.objects.none(),
+        help_text=_("New rows become drafts of this partner."),
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        own = Partner.objects.filter(permissions.partner_filter(user, "pk"))
+        self.fields["partner"].queryset = own
+        if own.count() == 1:
+            self.fields["partner"].initial = own.first()
+
+
+class MeasureImportForm(PartnerChoiceMixin, ImportForm):
+    pass
+
+
+class MeasureConfirmImportForm(PartnerChoiceMixin, ConfirmImportForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partner"].widget = forms.HiddenInput()

@@ -17,11 +17,21 @@ from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
 from measures import permissions, workflow
-from measures.admin.forms import SUBMIT_BUTTON, MeasureAdminForm, ReasonForm
+from measures.admin.forms import (
+    SUBMIT_BUTTON,
+    MeasureAdminForm,
+    MeasureConfirmImportForm,
+    MeasureImportForm,
+    ReasonForm,
+)
 from measures.models import Measure, MeasureLink, MeasureRevision
+from measures.spreadsheets import MeasureResource
 from partners.models import Partner
 
 Status = Measure.Status
@@ -99,7 +109,7 @@ class ReviewStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Measure)
-class MeasureAdmin(SimpleHistoryAdmin):
+class MeasureAdmin(ImportExportMixin, SimpleHistoryAdmin):
     form = MeasureAdminForm
     formfield_overrides = URL_FIELDS
     change_form_template = "admin/measures/measure/change_form.html"
@@ -165,6 +175,40 @@ class MeasureAdmin(SimpleHistoryAdmin):
         "updated_at",
         "updated_by",
     ]
+
+    # Spreadsheets: import for one's own partner, export what one may see.
+    resource_classes = [MeasureResource]
+    import_form_class = MeasureImportForm
+    confirm_form_class = MeasureConfirmImportForm
+    # Every column, always: an export is meant to come back as an import.
+    export_form_class = ExportForm
+    formats = [CSV, XLSX]
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def get_import_form_kwargs(self, request):
+        return {**super().get_import_form_kwargs(request), "user": request.user}
+
+    def get_confirm_form_kwargs(self, request, import_form=None):
+        return {**super().get_confirm_form_kwargs(request, import_form), "user": request.user}
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["partner"] = import_form.cleaned_data["partner"].pk
+        return initial
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        form = kwargs.get("form")
+        partner = form.cleaned_data["partner"] if form is not None and form.is_valid() else None
+        return {"partner": partner, "user": request.user}
+
+    def get_export_resource_kwargs(self, request, **kwargs):
+        return {"user": request.user}
 
     # Scope: a person sees only what `permissions` lets them see, everywhere.
 

@@ -1,0 +1,238 @@
+"""Personas of the back office and helpers that talk to the measure admin like a browser.
+
+The staff personas are made with the real `create_staff_user` command, so the
+tests also pin what an operator's command gives a person: is_staff, the group
+and the membership.
+"""
+
+import re
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.messages import get_messages
+from django.core.management import call_command
+from django.utils import timezone
+
+from measures.models import Measure
+from tests.factories import (
+    CategoryFactory,
+    MeasureFactory,
+    PartnerFactory,
+    RegionFactory,
+    TargetGroupFactory,
+    UserFactory,
+)
+
+Status = Measure.Status
+
+CHANGELIST = "/admin/measures/measure/"
+
+
+def change_url(measure):
+    return f"/admin/measures/measure/{measure.pk}/change/"
+
+
+def transition_url(measure):
+    return f"/admin/measures/measure/{measure.pk}/transition/"
+
+
+def revision_url(measure):
+    return f"/admin/measures/measure/{measure.pk}/revision/"
+
+
+def public_url(measure):
+    return f"/en/measures/{measure.slug}/"
+
+
+def create_staff_user(username, partner, role):
+    call_command(
+        "create_staff_user",
+        username,
+        email=f"{username}@example.org",
+        partner=partner.slug,
+        role=role,
+        no_input=True,
+        stdout=StringIO(),
+    )
+    return get_user_model().objects.get(username=username)
+
+
+def messages_of(response):
+    """The texts of the messages the request added, e.g. after a redirect."""
+    return [str(message) for message in get_messages(response.wsgi_request)]
+
+
+def form_errors(response):
+    """Field name → error texts of the admin form a response shows."""
+    return {
+        name: list(errors) for name, errors in response.context["adminform"].form.errors.items()
+    }
+
+
+def change_form_data(measure, **changes):
+    """Everything the admin change form of `measure` posts, with `changes` applied.
+
+    Read-only fields (slug, partner, image for some people) may be posted too:
+    the admin ignores them, as it would a tampered browser's.
+    """
+    data = {
+        "title": measure.title,
+        "title_local": measure.title_local,
+        "slug": measure.slug,
+        "summary": measure.summary,
+        "description": measure.description,
+        "region": measure.region_id,
+        "partner": measure.partner_id,
+        "main_institution": measure.main_institution,
+        "categories": [c.pk for c in measure.categories.all()],
+        "target_groups": [g.pk for g in measure.target_groups.all()],
+        "start_year": measure.start_year,
+        "end_year": measure.end_year or "",
+        "implementation": measure.implementation,
+        "problem": measure.problem,
+        "resources": measure.resources,
+        "evidence": measure.evidence,
+        "difficulties": measure.difficulties,
+        "transfer_potential": measure.transfer_potential,
+        "funding": measure.funding,
+        "website": measure.website,
+        "image_alt": measure.image_alt,
+        "loaded_version": measure.version,
+        **links_management_form(measure.links.count()),
+    }
+    data.update(changes)
+    return data
+
+
+def links_management_form(initial=0):
+    return {
+        "links-TOTAL_FORMS": str(initial),
+        "links-INITIAL_FORMS": str(initial),
+        "links-MIN_NUM_FORMS": "0",
+        "links-MAX_NUM_FORMS": "1000",
+    }
+
+
+def index_counts(response):
+    """State → count of the "Measures at a glance" box on the admin index."""
+    html = response.content.decode()
+    found = re.findall(r'\?review=(\w+)"><span class="review-summary__count">(\d+)</span>', html)
+    return {state: int(count) for state, count in found}
+
+
+# Partners and reference data
+
+
+@pytest.fixture
+def partner_a():
+    return PartnerFactory(name="WITENO GmbH", short_name="WITENO", slug="witeno")
+
+
+@pytest.fixture
+def partner_b():
+    return PartnerFactory(name="Diputació de Barcelona", short_name="DIBA", slug="diba")
+
+
+@pytest.fixture
+def lead_partner():
+    return PartnerFactory(name="Lahti University", short_name="LUT", slug="lut")
+
+
+@pytest.fixture
+def region_a(partner_a):
+    return RegionFactory(name="Vorpommern-Greifswald", partner=partner_a)
+
+
+@pytest.fixture
+def region_b(partner_b):
+    return RegionFactory(name="Vallès Occidental", partner=partner_b)
+
+
+@pytest.fixture
+def theme():
+    return CategoryFactory(name="E-services")
+
+
+@pytest.fixture
+def target_group():
+    return TargetGroupFactory(name="Older people")
+
+
+# Personas
+
+
+@pytest.fixture
+def anonymous():
+    return None
+
+
+@pytest.fixture
+def editor(partner_a):
+    """An editor of partner A."""
+    return create_staff_user("erika", partner_a, "editor")
+
+
+@pytest.fixture
+def colleague(partner_a):
+    """A second editor of partner A."""
+    return create_staff_user("carl", partner_a, "editor")
+
+
+@pytest.fixture
+def other_editor(partner_b):
+    """An editor of partner B."""
+    return create_staff_user("oskar", partner_b, "editor")
+
+
+@pytest.fixture
+def coordinator(lead_partner):
+    return create_staff_user("cora", lead_partner, "coordinator")
+
+
+@pytest.fixture
+def superuser():
+    return UserFactory(username="root", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def persona(request):
+    """The persona named by the test's `role` parameter; None for anonymous."""
+    return request.getfixturevalue(request.param)
+
+
+# Measures
+
+
+def complete_measure(region, theme, target_group, status=Status.DRAFT, **fields):
+    """A measure with everything review needs, in `status` with consistent dates."""
+    now = timezone.now()
+    dates = {
+        "submitted_at": now if status == Status.SUBMITTED else None,
+        "published_at": now if status in (Status.PUBLISHED, Status.ARCHIVED) else None,
+    }
+    defaults = {
+        "summary": "Older people book care appointments online.",
+        "description": "A municipal portal for booking home care.",
+        "problem": "Phone lines are busy all morning.",
+        "implementation": Measure.Implementation.RUNNING,
+        **dates,
+    }
+    return MeasureFactory(
+        region=region,
+        categories=[theme],
+        target_groups=[target_group],
+        status=status,
+        **{**defaults, **fields},
+    )
+
+
+@pytest.fixture
+def make_measure(region_a, region_b, theme, target_group):
+    """make_measure(partner="a" or "b", status=..., **fields) → a complete measure."""
+
+    def make(partner="a", status=Status.DRAFT, **fields):
+        region = region_a if partner == "a" else region_b
+        return complete_measure(region, theme, target_group, status, **fields)
+
+    return make
