@@ -10,10 +10,14 @@ Changes an editor makes to a published measure are kept as a *revision*
 coordinator approves them (`approve_revision()`).
 """
 
+import difflib
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from measures import notifications, permissions
@@ -227,8 +231,30 @@ def describe(measure, name, value):
     return str(value)
 
 
+def word_diff(old, new):
+    """Both texts as HTML, with the words that differ wrapped in <del> and <ins>."""
+    old_words, new_words = old.split(" "), new.split(" ")
+    old_html, new_html = [], []
+    matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        before = escape(" ".join(old_words[a1:a2]))
+        after = escape(" ".join(new_words[b1:b2]))
+        if op == "equal":
+            old_html.append(before)
+            new_html.append(after)
+            continue
+        if before:
+            old_html.append(f"<del>{before}</del>")
+        if after:
+            new_html.append(f"<ins>{after}</ins>")
+    return mark_safe(" ".join(old_html)), mark_safe(" ".join(new_html))
+
+
 def revision_diff(revision):
-    """(label, published text, proposed text) for every field the revision changes."""
+    """(label, published, proposed) for every field the revision changes.
+
+    The values are HTML in which the changed words are marked.
+    """
     measure = revision.measure
     current = current_values(measure)
     rows = []
@@ -236,13 +262,9 @@ def revision_diff(revision):
         if name not in revision.data or revision.data[name] == current.get(name):
             continue
         label = measure._meta.get_field(name).verbose_name
-        rows.append(
-            (
-                label,
-                describe(measure, name, current.get(name)),
-                describe(measure, name, revision.data[name]),
-            )
-        )
+        old = describe(measure, name, current.get(name))
+        new = describe(measure, name, revision.data[name])
+        rows.append((label, *word_diff(old, new)))
     return rows
 
 

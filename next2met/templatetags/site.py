@@ -1,5 +1,7 @@
 """Template helpers shared by every page of the site."""
 
+from urllib.parse import urlsplit
+
 from django import template
 
 register = template.Library()
@@ -18,3 +20,10 @@ def nav_item(context, url, label):
     else:
         current = ""
     return {"url": url, "label": label, "current": current}
+
+
+@register.filter
+def host(url):
+    """The host name of an address, without "www.", for showing where a link leads."""
+    name = urlsplit(str(url)).hostname or ""
+    return name.removeprefix("www.")
