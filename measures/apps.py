@@ -10,6 +10,8 @@ class MeasuresConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
+        from measures import signals
         from measures.groups import sync_groups_after_migrate
 
         post_migrate.connect(sync_groups_after_migrate, dispatch_uid="next2met_groups")
+        signals.connect()

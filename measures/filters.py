@@ -7,23 +7,36 @@ visitor and that facet is left out, while the valid ones still apply.
 
 import django_filters
 from django import forms
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import FIRST_YEAR, LAST_YEAR, Category, Measure, Region, TargetGroup
-from measures.search import MAX_QUERY_LENGTH, search_measures
+from measures.search import MAX_QUERY_LENGTH, order_by_relevance, search_measures
 from partners.countries import Country
 from partners.models import Partner
 
 SORTS = {
+    "relevance": ("-published_at", "-pk"),  # ranked by measures.search when there are words
     "newest": ("-published_at", "-pk"),
     "title": ("title", "pk"),
     "region": ("region__name", "title", "pk"),
 }
 SORT_CHOICES = [
+    ("relevance", _("Best match")),
     ("newest", _("Newest first")),
     ("title", _("Title A–Z")),
     ("region", _("Region")),
 ]
+
+
+# The value each facet counts by, in the form its options use.
+FACET_COUNT_FIELDS = {
+    "region": "region__slug",
+    "country": "region__country",
+    "theme": "categories__slug",
+    "target": "target_groups__slug",
+    "partner": "partner__slug",
+}
 
 
 def region_countries():
@@ -111,7 +124,7 @@ class MeasureFilter(django_filters.FilterSet):
         model = Measure
         fields = []
 
-    FACETS = ("region", "country", "theme", "target", "partner")
+    FACETS = ("region", "theme", "country", "target", "partner")
 
     def filter_search(self, queryset, name, value):
         return search_measures(queryset, value)
@@ -121,9 +134,78 @@ class MeasureFilter(django_filters.FilterSet):
         return queryset
 
     def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        sort = self.form.cleaned_data.get("sort") or "newest"
-        return queryset.order_by(*SORTS[sort])
+        queryset = self._apply(queryset)
+        if self.order == "relevance":
+            return order_by_relevance(queryset.order_by(*SORTS["relevance"]), self.query)
+        return queryset.order_by(*SORTS[self.order])
+
+    def _apply(self, queryset, leave_out=None):
+        """The queryset with every valid filter applied, except `leave_out`."""
+        for name, value in self.form.cleaned_data.items():
+            if name != leave_out:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    @property
+    def query(self):
+        self.is_valid()
+        return self.form.cleaned_data.get("q") or ""
+
+    @property
+    def order(self):
+        """The order asked for; with search words and no choice, the best matches first."""
+        self.is_valid()
+        chosen = self.form.cleaned_data.get("sort")
+        if chosen:
+            return chosen
+        return "relevance" if self.query else "newest"
+
+    def facets(self):
+        """Every facet with its options, each counted under the *other* active filters.
+
+        One counting query per facet, whatever the number of options: the count of
+        an option is how many measures the list would show if it were ticked too
+        (for an unticked option of a facet with ticks: added to the "or").
+        """
+        self.is_valid()
+        data = self.form.cleaned_data
+        regions = list(Region.objects.all())
+        options = {
+            "region": [(r.slug, r.name) for r in regions],
+            "country": [
+                (code, label)
+                for code, label in Country.choices
+                if code in {r.country for r in regions}
+            ],
+            "theme": [(t.slug, t.name) for t in Category.objects.all()],
+            "target": [(g.slug, g.name) for g in TargetGroup.objects.all()],
+            "partner": [(p.slug, p.short_name) for p in Partner.objects.all()],
+        }
+        facets = []
+        for name in self.FACETS:
+            others = self._apply(self.queryset, leave_out=name).order_by()
+            counted = dict(
+                others.values_list(FACET_COUNT_FIELDS[name]).annotate(n=Count("pk", distinct=True))
+            )
+            selected = {
+                value if name == "country" else value.slug for value in data.get(name) or []
+            }
+            facets.append(
+                {
+                    "name": name,
+                    "label": self.form.fields[name].label,
+                    "options": [
+                        {
+                            "value": value,
+                            "label": label,
+                            "count": counted.get(value, 0),
+                            "checked": value in selected,
+                        }
+                        for value, label in options[name]
+                    ],
+                }
+            )
+        return facets
 
     @property
     def invalid_fields(self):

@@ -9,6 +9,7 @@ from django_filters.views import FilterView
 from measures import permissions
 from measures.filters import MeasureFilter
 from measures.models import Category, Measure, Region
+from measures.search import matched_fragment, suggest
 
 PREVIEW_SIZE = 12
 
@@ -43,6 +44,15 @@ class MeasureListView(FilterView):
         context["page_numbers"] = context["paginator"].get_elided_page_range(
             context["page_obj"].number, on_each_side=1, on_ends=1
         )
+        context["facets"] = filterset.facets()
+        query = filterset.query
+        context["query"] = query
+        context["sort"] = filterset.order
+        if query:
+            for measure in context["measures"]:
+                measure.match = matched_fragment(measure, query)
+            if not context["paginator"].count:
+                context["suggestion"] = suggest(query, self.get_queryset())
         return context
 
 

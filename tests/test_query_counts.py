@@ -71,10 +71,12 @@ def test_measure_list_queries(client, django_assert_num_queries, build_catalogue
     build_catalogue(size)
 
     # 1 count of the matching measures (the paginator)
-    # 2-6 the options of the region, theme, country, target group and partner facets
-    # 7 the measures of the page, with region and partner
-    # 8 their themes
-    with django_assert_num_queries(8):
+    # 2 the measures of the page, with region and partner
+    # 3 their themes
+    # 4-7 the options of the region, theme, target group and partner facets
+    #     (countries come from the regions)
+    # 8-12 one count per facet (region, theme, country, target group, partner)
+    with django_assert_num_queries(12):
         response = client.get("/en/measures/")
 
     assert len(response.context["measures"]) == min(size, 20)
@@ -87,10 +89,11 @@ def test_filtered_measure_list_queries(client, django_assert_num_queries, build_
 
     # 1-4 validation of the region, country, theme and target values
     # 5 count of the matching measures
-    # 6-10 the options of the five facets
-    # 11 the measures of the page, with region and partner
-    # 12 their themes
-    with django_assert_num_queries(12):
+    # 6 the measures of the page, with region and partner
+    # 7 their themes
+    # 8-11 the options of the region, theme, target group and partner facets
+    # 12-16 one count per facet
+    with django_assert_num_queries(16):
         response = client.get(
             "/en/measures/?region=paijat-hame&country=FI&theme=e-health-care"
             "&target=nope&q=measure&year_from=2000&sort=title&page=1"
@@ -184,3 +187,41 @@ def test_index_pages_take_one_query(
     for name in names:
         assert name in html
     assert f"{size} measure" in html
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("extra_options", [0, 8])
+def test_measure_list_queries_with_every_facet_on(
+    client, django_assert_num_queries, build_catalogue, size, extra_options
+):
+    build_catalogue(size)
+    for n in range(extra_options):
+        RegionFactory(name=f"Extra region {n}")
+        CategoryFactory(name=f"Extra theme {n}")
+        TargetGroupFactory(name=f"Extra group {n}")
+    from measures.models import TargetGroup
+    from partners.models import Partner
+
+    groups = "&".join(f"target={slug}" for slug in TargetGroup.objects.values_list("slug", flat=True))
+    partner = Partner.objects.get(regions__slug="paijat-hame").slug
+    query = (
+        f"?region=paijat-hame&theme=e-health-care&country=FI&{groups}&partner={partner}"
+        "&year_from=2000&year_to=2030&q=Measure&sort=title"
+    )
+
+    # 1-4 the chosen region, theme, target groups and partner, checked by the form
+    # 5 the countries that have regions, for the country choice
+    # 6 count of the matching measures (the paginator)
+    # 7 the measures of the page, with region and partner
+    # 8 their themes
+    # 9-12 the options of the region, theme, target group and partner facets
+    # 13-17 one count per facet
+    with django_assert_num_queries(17):
+        response = client.get(f"/en/measures/{query}")
+
+    assert response.context["invalid_filters"] == []
+    assert len(response.context["measures"]) == min(size, 20)
+    facets = {facet["name"]: facet for facet in response.context["facets"]}
+    region_options = {o["value"]: o for o in facets["region"]["options"]}
+    assert region_options["paijat-hame"]["checked"]
+    assert region_options["paijat-hame"]["count"] == size

@@ -119,7 +119,6 @@ class MeasureAdmin(ImportExportMixin, SimpleHistoryAdmin):
     list_select_related = ["region", "partner"]
     search_fields = ["title", "title_local", "summary", "slug"]
     date_hierarchy = "updated_at"
-    prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["region", "categories", "target_groups"]
     inlines = [MeasureLinkInline]
     actions = ["publish_selected", "request_changes_selected", "archive_selected"]
@@ -252,9 +251,12 @@ class MeasureAdmin(ImportExportMixin, SimpleHistoryAdmin):
         return fields
 
     def get_prepopulated_fields(self, request, obj=None):
+        # Only here, not in the `prepopulated_fields` attribute: simple_history's
+        # old-version page reads the attribute, and a prepopulated slug that is
+        # read-only for editors made that page fail.
         if "slug" in self.get_readonly_fields(request, obj):
             return {}
-        return super().get_prepopulated_fields(request, obj)
+        return {"slug": ["title"]}
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
@@ -412,7 +414,15 @@ class MeasureAdmin(ImportExportMixin, SimpleHistoryAdmin):
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         self._visible_or_404(request, object_id)
+        if request.method == "POST":
+            # simple_history saves a posted old version without asking for change
+            # permission, and writes its old state too: no transition, no revision,
+            # no review. Old versions are for reading and comparing only.
+            raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def revert_disabled(self, request, obj=None):
+        return True
 
     def transition_view(self, request, object_id):
         if request.method != "POST":

@@ -4,6 +4,7 @@ import uuid
 from pathlib import PurePath
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
@@ -13,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from measures.images import strip_metadata, validate_measure_image
 from measures.models.taxonomy import (
     Category,
     Region,
@@ -150,7 +152,11 @@ class Measure(models.Model):
         _("image"),
         upload_to=measure_image_path,
         blank=True,
-        help_text=_("An optional photo or illustration, JPEG or PNG."),
+        validators=[validate_measure_image],
+        help_text=_(
+            "An optional photo or illustration, JPEG or PNG, at most 5 MB. Hidden data in "
+            "the file, such as the camera and the place a photo was taken, is removed."
+        ),
     )
     image_alt = models.CharField(
         _("image description"),
@@ -235,6 +241,9 @@ class Measure(models.Model):
         verbose_name=_("updated by"),
     )
 
+    # Filled by measures.search on PostgreSQL (weighted words of the measure and
+    # of its region, partner and themes); unused on SQLite.
+    search_vector = SearchVectorField(_("search index"), null=True, editable=False)
     version = models.PositiveIntegerField(
         _("version"),
         default=1,
@@ -245,7 +254,7 @@ class Measure(models.Model):
     objects = MeasureManager()
     history = HistoricalRecords(
         m2m_fields=["categories", "target_groups"],
-        excluded_fields=["version", "updated_at", "updated_by", "submitted_at"],
+        excluded_fields=["version", "updated_at", "updated_by", "submitted_at", "search_vector"],
         verbose_name=_("historical measure"),
     )
 
@@ -273,6 +282,8 @@ class Measure(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        # A new upload is redrawn without its metadata before it is written to storage.
+        strip_metadata(self.image)
         if not self.slug:
             self.slug = self.unique_slug()
         if self.status == self.Status.PUBLISHED and self.published_at is None:

@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from measures.models import Category, Measure, Region, TargetGroup
+from measures.search import refresh_search_vectors
 from partners.models import Partner
 
 KINDS = [
@@ -101,6 +102,8 @@ class Command(BaseCommand):
                 ]
                 Measure.objects.bulk_create(batch)
                 self._link_themes(rng, batch, themes, groups)
+                # bulk_create sends no signals: index the batch for search here.
+                refresh_search_vectors(measure.pk for measure in batch)
                 self._progress(start + size, count)
         self.stdout.write(self.style.SUCCESS(f"Created {count} demo measures (seed {seed})."))
 

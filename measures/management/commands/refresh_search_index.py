@@ -1,0 +1,17 @@
+"""Recompute every measure's search vector (PostgreSQL), e.g. after a raw data import."""
+
+from django.core.management.base import BaseCommand
+
+from measures.models import Measure
+from measures.search import is_postgresql, refresh_search_vectors
+
+
+class Command(BaseCommand):
+    help = "Recompute the full-text search vectors of all measures (PostgreSQL only)."
+
+    def handle(self, *args, **options):
+        if not is_postgresql():
+            self.stdout.write("SQLite searches the texts directly; nothing to do.")
+            return
+        refresh_search_vectors()
+        self.stdout.write(self.style.SUCCESS(f"Indexed {Measure.objects.count()} measures."))
