@@ -222,7 +222,14 @@ def matched_fragment(measure, query):
         if not found:
             continue
         start = max(0, found.start() - FRAGMENT_LENGTH // 3)
+        if start:
+            # Begin at a word, not inside one.
+            space = text.find(" ", start, found.start())
+            start = space + 1 if space != -1 else found.start()
         end = min(len(text), start + FRAGMENT_LENGTH)
+        if end < len(text):
+            space = text.rfind(" ", found.end(), end)
+            end = space if space != -1 else end
         passage = text[start:end]
         html = _mark(passage, pattern)
         prefix = "… " if start else ""
