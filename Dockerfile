@@ -1,4 +1,5 @@
 # Production image: gunicorn serves the app, whitenoise serves the static files.
+# Media files (uploads) live in /app/media, a volume the web server in front serves.
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
@@ -16,16 +17,23 @@ RUN mkdir next2met measures partners \
     && pip uninstall -y next2met
 
 COPY . .
+# collectstatic needs settings that pass the production checks; these values are
+# thrown away with the build step and never reach the running container.
 RUN pip install --no-deps . \
-    && DJANGO_SECRET_KEY=collectstatic-only python manage.py collectstatic --noinput \
-    && useradd --system --uid 1000 --home-dir /app next2met \
+    && DJANGO_SECRET_KEY="$(python -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+       DJANGO_ALLOWED_HOSTS=build.invalid \
+       python manage.py collectstatic --noinput \
+    && useradd --system --uid 1000 --no-create-home --home-dir /nonexistent next2met \
     && mkdir -p /app/media \
-    && chown next2met /app/media
+    && chown next2met /app/media \
+    && chmod 0755 docker/entrypoint.sh
 
 USER next2met
 EXPOSE 8000
-HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
-    CMD python -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"
+VOLUME ["/app/media"]
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
+    CMD ["python", "docker/healthcheck.py"]
 
-# Migrations are a release step: `docker run IMAGE python manage.py migrate`.
+# RUN_MIGRATIONS=1 makes the entry point migrate first; see docker/entrypoint.sh.
+ENTRYPOINT ["docker/entrypoint.sh"]
 CMD ["gunicorn", "--config", "next2met/gunicorn.conf.py", "next2met.wsgi"]

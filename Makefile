@@ -6,11 +6,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
-SEED := partners regions themes target_groups measures measure_links
+# translations: German names of the regions, themes and target groups (English is the source).
+SEED := partners regions themes target_groups measures measure_links translations
 # Local development: debug on, SQLite unless DATABASE_URL says otherwise.
 DEV_ENV := DJANGO_DEBUG=true
 
-.PHONY: run test venv migrate seed lint format check clean
+.PHONY: run test venv migrate seed lint format check clean messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -39,6 +40,16 @@ check: venv
 	$(BIN)/ruff format --check .
 
 lint: check
+
+# Translations: collect the marked strings into locale/<lang>/LC_MESSAGES/django.po,
+# then compile them. The compiled .mo files are committed, so a fresh clone serves
+# translated pages without gettext; run this after changing a marked string and
+# commit both files.
+MESSAGE_LANGUAGES := -l de -l fi -l pl -l es
+MESSAGE_IGNORE := --ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'staticfiles/*' --ignore 'media/*'
+messages: venv
+	$(DEV_ENV) $(MANAGE) makemessages $(MESSAGE_LANGUAGES) --add-location file $(MESSAGE_IGNORE)
+	$(DEV_ENV) $(MANAGE) compilemessages $(MESSAGE_IGNORE)
 
 format: venv
 	$(BIN)/ruff check --fix .

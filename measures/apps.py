@@ -10,8 +10,9 @@ class MeasuresConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
-        from measures import signals
+        from measures import cache_signals, signals
         from measures.groups import sync_groups_after_migrate
 
         post_migrate.connect(sync_groups_after_migrate, dispatch_uid="next2met_groups")
         signals.connect()
+        cache_signals.connect()

@@ -7,9 +7,10 @@ visitor and that facet is left out, while the valid ones still apply.
 
 import django_filters
 from django import forms
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from measures import facets as facet_data
+from measures.content_language import localized
 from measures.models import FIRST_YEAR, LAST_YEAR, Category, Measure, Region, TargetGroup
 from measures.search import MAX_QUERY_LENGTH, order_by_relevance, search_measures
 from partners.countries import Country
@@ -29,27 +30,23 @@ SORT_CHOICES = [
 ]
 
 
-# The value each facet counts by, in the form its options use.
-FACET_COUNT_FIELDS = {
-    "region": "region__slug",
-    "country": "region__country",
-    "theme": "categories__slug",
-    "target": "target_groups__slug",
-    "partner": "partner__slug",
-}
-
-
 def region_countries():
-    codes = set(Region.objects.values_list("country", flat=True))
-    return [(code, label) for code, label in Country.choices if code in codes]
+    return facet_data.region_countries()
 
 
 class FacetFilter(django_filters.ModelMultipleChoiceFilter):
-    """Several values of one facet, matched by slug and OR-ed."""
+    """Several values of one facet, matched by slug and OR-ed.
+
+    The slugs are checked against the cached facet options, not the database. No
+    DISTINCT: a measure has one region and one partner, so nothing repeats it.
+    """
+
+    field_class = facet_data.CachedFacetField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        kwargs.setdefault("distinct", False)
         super().__init__(*args, **kwargs)
 
 
@@ -89,6 +86,7 @@ class MeasureFilter(django_filters.FilterSet):
         label=_("Country"),
         choices=region_countries,
         widget=forms.CheckboxSelectMultiple,
+        distinct=False,
     )
     theme = ManyToManyFacetFilter(
         field_name="categories", label=_("Theme"), queryset=Category.objects.all()
@@ -163,30 +161,20 @@ class MeasureFilter(django_filters.FilterSet):
     def facets(self):
         """Every facet with its options, each counted under the *other* active filters.
 
-        One counting query per facet, whatever the number of options: the count of
-        an option is how many measures the list would show if it were ticked too
-        (for an unticked option of a facet with ticks: added to the "or").
+        One counting query for all facets, whatever the number of options, and the
+        options from the cache (measures.facets): the count of an option is how many
+        measures the list would show if it were ticked too (for an unticked option of
+        a facet with ticks: added to the "or").
         """
         self.is_valid()
         data = self.form.cleaned_data
-        regions = list(Region.objects.all())
-        options = {
-            "region": [(r.slug, r.name) for r in regions],
-            "country": [
-                (code, label)
-                for code, label in Country.choices
-                if code in {r.country for r in regions}
-            ],
-            "theme": [(t.slug, t.name) for t in Category.objects.all()],
-            "target": [(g.slug, g.name) for g in TargetGroup.objects.all()],
-            "partner": [(p.slug, p.short_name) for p in Partner.objects.all()],
-        }
+        options = facet_data.options()
+        counts = facet_data.counts(
+            {name: self._apply(self.queryset, leave_out=name) for name in self.FACETS}
+        )
         facets = []
         for name in self.FACETS:
-            others = self._apply(self.queryset, leave_out=name).order_by()
-            counted = dict(
-                others.values_list(FACET_COUNT_FIELDS[name]).annotate(n=Count("pk", distinct=True))
-            )
+            counted = counts[name]
             selected = {
                 value if name == "country" else value.slug for value in data.get(name) or []
             }
@@ -227,8 +215,10 @@ class MeasureFilter(django_filters.FilterSet):
             for value in data.get(name) or []:
                 if name == "country":
                     key, text = value, Country(value).label
-                else:
+                elif name == "partner":
                     key, text = value.slug, str(value)
+                else:
+                    key, text = value.slug, localized(value, "name")
                 chips.append(self._chip(name, field.label, text, key))
         for name in ("year_from", "year_to"):
             if data.get(name) is not None:

@@ -14,35 +14,39 @@ request leaves the site).
 import math
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-# SVG units. The regions' box is fitted into WIDTH × at most MAX_HEIGHT; the view
+from measures.content_language import localized
+from measures.svg_text import text_width, wrap_text
+
+# SVG units. The regions' box is fitted into WIDTH by at most MAX_HEIGHT; the view
 # box then grows to take in the labels and MARGIN around everything. The units are
 # roughly CSS pixels on a phone, where the map is about 360 px wide.
-WIDTH = 320
-MAX_HEIGHT = 320
+WIDTH = 280
+MAX_HEIGHT = 280
 MARGIN = 8
 # Regions closer together than this (degrees) still get a map of some extent.
 MIN_SPAN = 4.0
 MIN_RADIUS = 5.0
 MAX_RADIUS = 15.0
+RING_GAP = 4
 NAME_SIZE = 14
-COUNT_SIZE = 12
+COUNT_SIZE = 13
 LINE_HEIGHT = 1.2
 LABEL_PAD_X = 4
 LABEL_PAD_Y = 2
 LABEL_GAP = 3
 GRATICULE_STEP = 5
 
-# Approximate advance widths (in ems) of a wide system sans-serif such as DejaVu
-# Sans, erring on the wide side: a label box that is too wide costs a little space,
-# one that is too narrow lets labels overlap.
-NARROW = set("ijlI.,;:'!|() ")
-WIDE = set("mwMW@")
-NARROW_EM, WIDE_EM, UPPER_EM, DIGIT_EM, OTHER_EM = 0.34, 0.95, 0.75, 0.65, 0.62
+# Longer names are set on several lines, broken after a space or a hyphen.
+MAX_LINE_WIDTH = 150
+# A label keeps this far from every marker but its own.
+CLEARANCE = 6
 
 # A very coarse outline of Europe's coasts, (longitude, latitude) in degrees, drawn by
 # hand for orientation only; borders are left out on purpose.
+# fmt: off
 OUTLINE = (
     (  # the mainland, clockwise from Gibraltar, cut off in the east at 45° E
         (-5.6, 36.0), (-9.0, 37.0), (-9.5, 38.7), (-8.9, 42.0), (-9.3, 43.0), (-8.0, 43.7),
@@ -87,6 +91,7 @@ OUTLINE = (
     ((2.3, 39.6), (3.1, 39.9), (3.5, 39.7), (3.1, 39.3), (2.7, 39.4)),
     ((12.4, 38.1), (15.6, 38.3), (15.1, 36.7), (12.4, 37.8)),
 )
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,16 @@ class Box:
             and self.top < other.bottom
             and other.top < self.bottom
         )
+
+    def distance_to(self, x, y):
+        """How far the point (x, y) is from the box; 0 inside it."""
+        nearest_x = min(max(x, self.left), self.right)
+        nearest_y = min(max(y, self.top), self.bottom)
+        return math.hypot(nearest_x - x, nearest_y - y)
+
+    def hits_circle(self, x, y, r):
+        """Whether the box and the circle of radius `r` around (x, y) overlap."""
+        return self.distance_to(x, y) < r
 
     def union(self, other):
         return Box(
@@ -165,23 +180,6 @@ def _widen(low, high, span):
     return middle - span / 2, middle + span / 2
 
 
-def text_width(text, size):
-    """A generous estimate of the width of `text` at font size `size`."""
-    ems = 0.0
-    for char in text:
-        if char in NARROW:
-            ems += NARROW_EM
-        elif char in WIDE:
-            ems += WIDE_EM
-        elif char.isdigit():
-            ems += DIGIT_EM
-        elif char.isupper():
-            ems += UPPER_EM
-        else:
-            ems += OTHER_EM
-    return ems * size
-
-
 def marker_radius(count, largest):
     """Area grows with the count, so a region with four times the measures looks four
     times as big, not sixteen."""
@@ -190,25 +188,40 @@ def marker_radius(count, largest):
     return MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(count / largest)
 
 
-# Where a label may go around its marker, as unit directions (dx, dy) from the
-# marker, tried in this order: towards the middle of the map first (these are the
-# sides for a marker in the western half; the eastern half mirrors them), so the
-# labels keep the map compact and stay over land rather than far out at sea.
-SIDES = {
-    "right": (1, 0),
-    "below-right": (1, 1),
-    "above-right": (1, -1),
-    "below": (0, 1),
-    "above": (0, -1),
-    "left": (-1, 0),
-    "below-left": (-1, 1),
-    "above-left": (-1, -1),
-}
+# Where a label may go around its marker, tried in this order, as (dx, dy, slide):
+# dx and dy say on which side of the marker the box lies (-1, 0 or 1 across and
+# down); `slide` moves a box beside the marker up (-1) or down (1), and a box above
+# or below it left (-1) or right (1), from centred (0) to flush with the marker's
+# edge. These are the places for a marker in the western half of the map, facing
+# its middle; the eastern half mirrors them, so the labels keep the map compact.
+PLACES = [
+    (1, 0, 0),
+    (1, 0, -1),
+    (1, 0, 1),
+    (1, 1, 0),
+    (1, -1, 0),
+    (0, 1, 0),
+    (0, -1, 0),
+    (0, 1, 1),
+    (0, -1, 1),
+    (0, 1, -1),
+    (0, -1, -1),
+    (-1, 0, 0),
+    (-1, 0, -1),
+    (-1, 0, 1),
+    (-1, 1, 0),
+    (-1, -1, 0),
+]
 
 
-def label_box(x, y, radius, width, height, side, distance=1):
-    """The box of a label `width` × `height` on `side` of a marker at (x, y)."""
-    dx, dy = SIDES[side]
+def mirrored(place):
+    dx, dy, slide = place
+    return (-dx, dy, slide) if dx else (dx, dy, -slide)
+
+
+def label_box(x, y, radius, width, height, place, distance=1):
+    """The box of a label `width` × `height` at `place` around a marker at (x, y)."""
+    dx, dy, slide = place
     gap = LABEL_GAP + (distance - 1) * (height + LABEL_GAP)
     if dx and dy:
         # Diagonal: the label's nearest corner touches the marker's 45° point.
@@ -217,55 +230,82 @@ def label_box(x, y, radius, width, height, side, distance=1):
         top = y + reach if dy > 0 else y - reach - height
     elif dx:
         left = x + radius + gap if dx > 0 else x - radius - gap - width
-        top = y - height / 2
+        top = y - height / 2 + slide * max(0, height / 2 - radius)
     else:
-        left = x - width / 2
+        left = x - width / 2 + slide * max(0, width / 2 - radius)
         top = y + radius + gap if dy > 0 else y - radius - gap - height
     return Box(left, top, left + width, top + height)
 
 
 def place_labels(markers, centre_x, distances=(1, 2, 3)):
-    """Choose a box for each marker's label; the boxes overlap no other label and no
-    marker whenever any of the tried positions allows it.
+    """Choose a box for each marker's label, so that no label overlaps another label
+    or comes near another marker, and each label is nearer its own marker than any
+    other (so it is clear which is which), whenever one of the tried places allows it.
 
-    `markers` are dicts with x, y, r, width and height; each gets `box` and `side`.
-    Markers are placed biggest first, each trying the sides in `SIDES` order (mirrored
-    for markers east of `centre_x`, so labels face inwards), then further out.
+    `markers` are dicts with x, y, r, width and height; each gets `box`, `place` and
+    `distance`. The current region goes first, then the biggest markers; each tries
+    the `PLACES` in order (mirrored for markers east of `centre_x`, so labels face
+    inwards), then further out, and with no clean place the least bad one wins. A
+    marker whose label ended up pushed out or crowded is then tried first, and the
+    better of the layouts is kept.
     """
-    circles = [_circle_box(marker) for marker in markers]
-    placed = []
-    for marker in sorted(markers, key=lambda m: (-m["r"], m["x"], m["y"])):
-        sides = list(SIDES)
-        if marker["x"] > centre_x:
-            sides = [_mirror(side) for side in sides]
-        best = None
-        for distance in distances:
-            for side in sides:
-                box = label_box(
-                    marker["x"], marker["y"], marker["r"], marker["width"], marker["height"],
-                    side, distance,
-                )  # fmt: skip
-                clashes = sum(box.overlaps(other) for other in placed) + sum(
-                    box.overlaps(circle) for circle in circles
-                )
-                if best is None or clashes < best[0]:
-                    best = (clashes, box, side, distance)
-                if clashes == 0:
-                    break
-            if best[0] == 0:
-                break
-        _clashes, marker["box"], marker["side"], marker["distance"] = best
-        placed.append(marker["box"])
+    order = sorted(markers, key=lambda m: (not m.get("current"), -m["r"], m["x"], m["y"]))
+    best = None
+    for attempt in range(len(order) + 1):
+        layout = _layout(order, markers, centre_x, distances)
+        score = (
+            sum(penalty for penalty, *_rest in layout.values()),
+            sum(distance > 1 for *_rest, distance in layout.values()),
+        )
+        if best is None or score < best[0]:
+            best = (score, layout)
+        troubled = [m for m in order if layout[id(m)][0] or layout[id(m)][3] > 1]
+        if not troubled or attempt == len(order):
+            break
+        order = [troubled[0]] + [m for m in order if m is not troubled[0]]
+    for marker in markers:
+        _penalty, marker["box"], marker["place"], marker["distance"] = best[1][id(marker)]
     return markers
 
 
-def _mirror(side):
-    return side.replace("right", "_").replace("left", "right").replace("_", "left")
+def _layout(order, markers, centre_x, distances):
+    """{id of marker: (penalty, box, place, distance)}, placing labels in `order`."""
+    layout, placed = {}, []
+    for marker in order:
+        others = [other for other in markers if other is not marker]
+        places = PLACES
+        if marker["x"] > centre_x:
+            places = [mirrored(place) for place in places]
+        best = None
+        for distance in distances:
+            for place in places:
+                box = label_box(
+                    marker["x"], marker["y"], marker["r"], marker["width"], marker["height"],
+                    place, distance,
+                )  # fmt: skip
+                penalty = _clashes(box, marker, others, placed)
+                if best is None or penalty < best[0]:
+                    best = (penalty, box, place, distance)
+                if penalty == 0:
+                    break
+            if best[0] == 0:
+                break
+        layout[id(marker)] = best
+        placed.append(best[1])
+    return layout
 
 
-def _circle_box(marker):
-    x, y, r = marker["x"], marker["y"], marker["r"]
-    return Box(x - r, y - r, x + r, y + r)
+def _clashes(box, marker, others, placed):
+    """How bad a place `box` is for the label of `marker`: 0 is clean. Covering another
+    label or marker weighs most, crowding a marker less, and being nearer another
+    marker than its own least."""
+    own = box.distance_to(marker["x"], marker["y"]) - marker["r"]
+    penalty = 100 * sum(box.overlaps(other) for other in placed)
+    for other in others:
+        gap = box.distance_to(other["x"], other["y"]) - other["r"]
+        penalty += 100 if gap < 0 else 10 if gap < CLEARANCE else 0
+        penalty += gap <= own
+    return penalty
 
 
 @dataclass
@@ -279,17 +319,30 @@ class Marker:
     y: float
     r: float
     box: Box
-    side: str
+    place: tuple
     # Where the label's two lines start, and how they are anchored.
     text_x: float = 0.0
-    name_y: float = 0.0
+    name_lines: list = field(default_factory=list)
     count_y: float = 0.0
     anchor: str = "start"
     leader: tuple | None = None
 
     @property
-    def circle(self):
-        return Box(self.x - self.r, self.y - self.r, self.x + self.r, self.y + self.r)
+    def ring_r(self):
+        """The radius of the ring that marks the current region."""
+        return round(self.r + RING_GAP, 1)
+
+    @property
+    def extent(self):
+        """The box around the marker and its ring."""
+        r = self.ring_r if self.current else self.r
+        return Box(self.x - r, self.y - r, self.x + r, self.y + r)
+
+    @property
+    def rect(self):
+        """The label's box, rounded for drawing."""
+        box = self.box
+        return [round(v, 1) for v in (box.left, box.top, box.width, box.height)]
 
 
 @dataclass
@@ -318,28 +371,40 @@ def region_map(regions, current=None):
     specs = []
     for region in located:
         x, y = projection.point(region.latitude, region.longitude)
+        radius = marker_radius(region.published_count, largest)
         count_text = ngettext("%(count)s measure", "%(count)s measures", region.published_count)
         count_text %= {"count": region.published_count}
-        width = max(text_width(region.name, NAME_SIZE), text_width(count_text, COUNT_SIZE))
-        height = (NAME_SIZE + COUNT_SIZE) * LINE_HEIGHT
+        if _is_current(region, current):
+            # Said in words as well as drawn with a ring: not by colour alone.
+            count_text = _("%(count)s · this region") % {"count": count_text}
+        lines = wrap_text(localized(region, "name"), NAME_SIZE, MAX_LINE_WIDTH, bold=True)
+        width = max(
+            *(text_width(line, NAME_SIZE, bold=True) for line in lines),
+            text_width(count_text, COUNT_SIZE),
+        )
+        height = (len(lines) * NAME_SIZE + COUNT_SIZE) * LINE_HEIGHT
         specs.append(
             {
                 "region": region,
+                "lines": lines,
                 "count_text": count_text,
                 "x": x,
                 "y": y,
-                "r": marker_radius(region.published_count, largest),
+                "radius": radius,
+                "current": _is_current(region, current),
+                # The space the marker takes: the current region also has a ring.
+                "r": radius + (RING_GAP if _is_current(region, current) else 0),
                 "width": width + 2 * LABEL_PAD_X,
                 "height": height + 2 * LABEL_PAD_Y,
             }
         )
-    centre_x = max(spec["x"] for spec in specs) / 2
+    centre_x = (min(spec["x"] for spec in specs) + max(spec["x"] for spec in specs)) / 2
     place_labels(specs, centre_x)
 
     markers = [_marker(spec, current) for spec in specs]
     bounds = markers[0].box
     for marker in markers:
-        bounds = bounds.union(marker.box).union(marker.circle)
+        bounds = bounds.union(marker.box).union(marker.extent)
     bounds = bounds.grown(MARGIN)
     return RegionMap(
         view_box=" ".join(_num(v) for v in (bounds.left, bounds.top, bounds.width, bounds.height)),
@@ -354,14 +419,22 @@ def region_map(regions, current=None):
 
 def _marker(spec, current):
     region, box = spec["region"], spec["box"]
-    dx, _dy = SIDES[spec["side"]]
-    if dx > 0:
+    dx, _dy, slide = spec["place"]
+    # Text lines up on the side nearest the marker.
+    towards = dx or slide
+    if towards > 0:
         anchor, text_x = "start", box.left + LABEL_PAD_X
-    elif dx < 0:
+    elif towards < 0:
         anchor, text_x = "end", box.right - LABEL_PAD_X
     else:
         anchor, text_x = "middle", (box.left + box.right) / 2
-    name_y = box.top + LABEL_PAD_Y + NAME_SIZE * 0.95
+    # Baselines: a line's ascent is about 0.95 em of a system sans-serif.
+    baseline = box.top + LABEL_PAD_Y + NAME_SIZE * 0.95
+    name_lines = []
+    for line in spec["lines"]:
+        name_lines.append((line, round(baseline, 1)))
+        baseline += NAME_SIZE * LINE_HEIGHT
+    count_y = baseline - NAME_SIZE * LINE_HEIGHT + (NAME_SIZE + COUNT_SIZE) / 2 * LINE_HEIGHT
     leader = None
     if spec["distance"] > 1:
         # A label pushed away from its marker gets a line back to it.
@@ -369,22 +442,26 @@ def _marker(spec, current):
         end_y = min(max(spec["y"], box.top), box.bottom)
         leader = tuple(round(v, 1) for v in (spec["x"], spec["y"], end_x, end_y))
     return Marker(
-        name=region.name,
+        name=localized(region, "name"),
         url=region.get_absolute_url(),
         count=region.published_count,
         count_text=spec["count_text"],
-        current=current is not None and region.pk == current.pk,
+        current=_is_current(region, current),
         x=round(spec["x"], 1),
         y=round(spec["y"], 1),
-        r=round(spec["r"], 1),
-        box=Box(*(round(v, 1) for v in (box.left, box.top, box.right, box.bottom))),
-        side=spec["side"],
+        r=round(spec["radius"], 1),
+        box=box,
+        place=spec["place"],
         text_x=round(text_x, 1),
-        name_y=round(name_y, 1),
-        count_y=round(name_y + COUNT_SIZE * LINE_HEIGHT + 1, 1),
+        name_lines=name_lines,
+        count_y=round(count_y, 1),
         anchor=anchor,
         leader=leader,
     )
+
+
+def _is_current(region, current):
+    return current is not None and region.pk == current.pk
 
 
 def outline_path(projection):

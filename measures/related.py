@@ -36,9 +36,9 @@ def _shared_count(relation, values):
 def _measures_with(relation, values):
     field = Measure._meta.get_field(relation)
     through = field.remote_field.through
-    return through.objects.filter(
-        **{f"{field.m2m_reverse_field_name()}__in": values}
-    ).values(field.m2m_field_name())
+    return through.objects.filter(**{f"{field.m2m_reverse_field_name()}__in": values}).values(
+        field.m2m_field_name()
+    )
 
 
 def related_measures(measure, limit=RELATED_COUNT):

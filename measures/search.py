@@ -11,6 +11,9 @@ similarity with the words of the catalogue.
 On SQLite, the embedded default, every word of the query must appear in one
 of the same texts; there is no ranking and no suggestion.
 
+Both also search a measure's texts in other languages and the translated names
+of its region and themes, so a German title finds its measure on any page.
+
 `matched_fragment()` tells a visitor why a measure matched: the passage of
 the first text containing a query word, with the words marked.
 """
@@ -101,8 +104,23 @@ def _search_everywhere(queryset, words):
         matches = Q()
         for field in TEXT_FIELDS:
             matches |= Q(**{f"{field}__icontains": word})
-        queryset = queryset.filter(matches | in_theme)
+        queryset = queryset.filter(matches | in_theme | _in_translations(word))
     return queryset
+
+
+def _in_translations(word):
+    """Whether a measure's texts in other languages, or its region's or themes' names, hold it."""
+    from measures.models import CategoryTranslation, MeasureTranslation, RegionTranslation
+
+    texts = MeasureTranslation.objects.filter(
+        Q(title__icontains=word) | Q(summary__icontains=word) | Q(description__icontains=word),
+        measure=OuterRef("pk"),
+    )
+    region_names = RegionTranslation.objects.filter(region=OuterRef("region"), name__icontains=word)
+    theme_names = CategoryTranslation.objects.filter(
+        category__measures=OuterRef("pk"), name__icontains=word
+    )
+    return Exists(texts) | Exists(region_names) | Exists(theme_names)
 
 
 def postgresql_query(query):
@@ -122,6 +140,25 @@ def postgresql_query(query):
 
 # Keeping the search vectors current (PostgreSQL only)
 
+# The texts in other languages (measures.models.translation): a translated
+# title, summary and description weigh like the English ones, translated region
+# and theme names like the English names. They are indexed word by word, without
+# stemming, so any word finds them whatever their language (PostgreSQL has no
+# Polish stemmer), and the last word of a query still matches as a prefix.
+_TRANSLATED_VECTOR_SQL = f"""
+ || setweight(to_tsvector('{NAME_CONFIG}', coalesce((SELECT string_agg(t.title, ' ')
+        FROM measures_measuretranslation t WHERE t.measure_id = m.id), '')), 'A')
+ || setweight(to_tsvector('{NAME_CONFIG}', coalesce((SELECT string_agg(t.summary, ' ')
+        FROM measures_measuretranslation t WHERE t.measure_id = m.id), '')), 'B')
+ || setweight(to_tsvector('{NAME_CONFIG}', coalesce((SELECT string_agg(t.description, ' ')
+        FROM measures_measuretranslation t WHERE t.measure_id = m.id), '')), 'C')
+ || setweight(to_tsvector('{NAME_CONFIG}', concat_ws(' ',
+        (SELECT string_agg(rt.name, ' ') FROM measures_regiontranslation rt
+          WHERE rt.region_id = m.region_id),
+        (SELECT string_agg(ct.name, ' ') FROM measures_categorytranslation ct
+           JOIN measures_measure_categories mc ON mc.category_id = ct.category_id
+          WHERE mc.measure_id = m.id))), 'D')"""
+
 _VECTOR_SQL = f"""
 UPDATE measures_measure AS m SET search_vector =
     setweight(to_tsvector('{NAME_CONFIG}', coalesce(m.title, '') || ' ' || coalesce(m.title_local, '')), 'A')
@@ -132,7 +169,7 @@ UPDATE measures_measure AS m SET search_vector =
  || setweight(to_tsvector('{NAME_CONFIG}', concat_ws(' ', r.name, r.name_local, p.name, p.short_name,
         (SELECT string_agg(c.name, ' ') FROM measures_category c
            JOIN measures_measure_categories mc ON mc.category_id = c.id
-          WHERE mc.measure_id = m.id))), 'D')
+          WHERE mc.measure_id = m.id))), 'D'){_TRANSLATED_VECTOR_SQL}
 FROM measures_region AS r, partners_partner AS p
 WHERE r.id = m.region_id AND p.id = m.partner_id
 """  # noqa: E501

@@ -1,12 +1,20 @@
 """Keeps the PostgreSQL search vectors in step with the texts they index.
 
 A measure's vector holds the names of its region, partner and themes too, so a
-renamed region, partner or theme refreshes the vectors of its measures.
+renamed region, partner or theme refreshes the vectors of its measures; so does
+a saved or deleted translation of a measure, region or theme.
 """
 
-from django.db.models.signals import m2m_changed, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from measures.models import Category, Measure, Region
+from measures.models import (
+    Category,
+    CategoryTranslation,
+    Measure,
+    MeasureTranslation,
+    Region,
+    RegionTranslation,
+)
 from measures.search import is_postgresql, refresh_search_vectors
 from partners.models import Partner
 
@@ -37,6 +45,17 @@ def name_changed(sender, instance, created, **kwargs):
         _refresh(list(instance.measures.values_list("pk", flat=True)))
 
 
+def translation_changed(sender, instance, **kwargs):
+    """A text in another language of a measure, or a translated region or theme name."""
+    if not is_postgresql():
+        return
+    if isinstance(instance, MeasureTranslation):
+        _refresh([instance.measure_id])
+    else:
+        parent = getattr(instance, instance.PARENT)
+        _refresh(list(parent.measures.values_list("pk", flat=True)))
+
+
 def connect():
     post_save.connect(measure_saved, sender=Measure, dispatch_uid="search-measure")
     m2m_changed.connect(
@@ -44,3 +63,8 @@ def connect():
     )
     for model in (Region, Category, Partner):
         post_save.connect(name_changed, sender=model, dispatch_uid=f"search-{model.__name__}")
+    for model in (MeasureTranslation, RegionTranslation, CategoryTranslation):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                translation_changed, sender=model, dispatch_uid=f"search-{model.__name__}"
+            )

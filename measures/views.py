@@ -7,8 +7,11 @@ from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from measures import permissions
+from measures.conditional import ConditionalGetMixin
 from measures.filters import MeasureFilter
+from measures.maps import region_map
 from measures.models import Category, Measure, Region
+from measures.related import related_measures
 from measures.search import matched_fragment, suggest
 
 PREVIEW_SIZE = 12
@@ -56,7 +59,7 @@ class MeasureListView(FilterView):
         return context
 
 
-class MeasureDetailView(DetailView):
+class MeasureDetailView(ConditionalGetMixin, DetailView):
     """A published measure; staff may also preview one in any state they may see."""
 
     template_name = "measures/measure_detail.html"
@@ -87,7 +90,9 @@ class MeasureDetailView(DetailView):
         return measure
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(is_preview=self.is_preview, **kwargs)
+        return super().get_context_data(
+            is_preview=self.is_preview, related_measures=related_measures(self.object), **kwargs
+        )
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
@@ -114,7 +119,13 @@ class RegionDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         measures = self.object.measures.published().for_listing().latest()
-        return super().get_context_data(measures=measures[:PREVIEW_SIZE], **kwargs)
+        regions = list(Region.objects.with_measure_counts())
+        return super().get_context_data(
+            measures=measures[:PREVIEW_SIZE],
+            regions=regions,
+            region_map=region_map(regions, current=self.object),
+            **kwargs,
+        )
 
 
 class ThemeListView(ListView):

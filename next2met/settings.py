@@ -2,13 +2,16 @@
 
 Every value that differs between deployments comes from an environment
 variable; the defaults make `make run` work on a laptop with SQLite. With
-DJANGO_DEBUG off, the project refuses to start without a real secret key.
+DJANGO_DEBUG off, the project refuses to start without a real secret key and
+at least one allowed host. README.md ("Deployment") lists every variable.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -40,6 +43,16 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} must be an integer, not {raw!r}.") from None
 
 
+def env_float(name, default):
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {raw!r}.") from None
+
+
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -52,19 +65,37 @@ def env_secret(name):
     return os.environ.get(name, "")
 
 
+def weak_secret_key(key):
+    """Why `key` is no real secret key, or "" if it is one (the rules of Django's check W009)."""
+    if not key:
+        return "DJANGO_SECRET_KEY is not set"
+    if "change-me" in key or key.startswith("django-insecure-"):
+        return "DJANGO_SECRET_KEY is still a placeholder"
+    if len(key) < 50 or len(set(key)) < 5:
+        return "DJANGO_SECRET_KEY is too short (at least 50 characters, at least 5 different)"
+    return ""
+
+
 # Core
 DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
 SECRET_KEY = env_secret("DJANGO_SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. Set it to a long random value, "
-            "or set DJANGO_DEBUG=true for local development."
-        )
-    SECRET_KEY = "insecure-development-key-only-used-with-debug-on"
+if not DEBUG and (problem := weak_secret_key(SECRET_KEY)):
+    raise ImproperlyConfigured(
+        f"{problem}. Set it to a long random value, e.g. the output of "
+        "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`, "
+        "or set DJANGO_DEBUG=true for local development."
+    )
+SECRET_KEY = SECRET_KEY or "insecure-development-key-only-used-with-debug-on"
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
+if not DEBUG and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "DJANGO_ALLOWED_HOSTS is not set. Set it to the site's host names, separated by "
+        "commas (e.g. catalogue.example.org), or set DJANGO_DEBUG=true for local development."
+    )
+# Origins (scheme and host) that may send forms, e.g. https://catalogue.example.org;
+# needed when a proxy changes the Host or the scheme Django sees.
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
@@ -77,17 +108,27 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django_filters",
     "simple_history",
     "import_export",
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "next2met",
     "measures",
     "partners",
 ]
 
 MIDDLEWARE = [
+    # First: the HTTPS redirect and HSTS come before anything else answers.
     "django.middleware.security.SecurityMiddleware",
-    # Straight after SecurityMiddleware: static files need no session or locale.
+    # Before whitenoise, so static files get the security headers too: an SVG or a
+    # file opened directly is a document of its own.
+    "next2met.middleware.PermissionsPolicyMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Before everything else: static files need no session, locale or user.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (it may read the language from them), before CommonMiddleware
@@ -96,10 +137,27 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After AuthenticationMiddleware (only anonymous visitors get cached pages) and
+    # LocaleMiddleware (the language is part of the key); before the compression,
+    # so a page is compressed once and stored compressed.
+    "next2met.cache.PublicPageCacheMiddleware",
+    # Inside CsrfViewMiddleware and MessageMiddleware's reach: it must see whether
+    # the answer uses a CSRF token or sets a cookie, and then leaves it uncompressed.
+    "next2met.compression.PublicGZipMiddleware",
+    # After AuthenticationMiddleware: it wraps request.user to add is_verified().
+    "django_otp.middleware.OTPMiddleware",
+    # After OTPMiddleware: it asks request.user.is_verified().
+    "next2met.middleware.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records the signed-in user on every historical version of a measure.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Turns a database outage raised by a view into the 503 page; below every
+    # middleware that adds headers, so the 503 page carries them too.
+    "next2met.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes requires: it turns the lockout flag that its backend
+    # sets during authentication into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "next2met.urls"
@@ -121,7 +179,9 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite next to the code unless DATABASE_URL says otherwise.
+# Database: SQLite next to the code unless DATABASE_URL says otherwise. Connections
+# are kept for a minute (about ten times the throughput of one per request) and
+# checked before reuse, so a restarted database costs one error-free reconnect.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
@@ -129,8 +189,20 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable database shows the 503 page within seconds instead of holding
+    # a worker until gunicorn kills it. A value in DATABASE_URL's query string wins.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", env_int("DATABASE_CONNECT_TIMEOUT", 5)
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Authentication
+AUTHENTICATION_BACKENDS = [
+    # First, so a locked-out username and address is refused before a password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -139,10 +211,20 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Internationalisation
+# English is the source language: every text is entered in English first, and a
+# page falls back to it where a translation is missing. German is complete;
+# Finnish, Polish and Spanish cover the public pages (the admin falls back to
+# Django's own translations and English).
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", _("English")),
+    ("de", _("German")),
+    ("fi", _("Finnish")),
+    ("pl", _("Polish")),
+    ("es", _("Spanish")),
 ]
+# Compiled catalogues (.mo) are committed beside their .po files, so a fresh
+# clone serves translated pages without gettext; `make messages` updates both.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Brussels"
@@ -169,15 +251,36 @@ STORAGES = {
 }
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
-# Cache: local memory unless REDIS_URL points at a shared Redis.
+# Uploads: the largest image a measure may carry (measures/images.py checks it).
+N2M_IMAGE_MAX_BYTES = env_int("N2M_IMAGE_MAX_BYTES", 5 * 1024 * 1024)
+
+# Cache: local memory unless REDIS_URL points at a shared Redis. Short socket
+# timeouts, so a dead Redis slows a request by seconds, not by minutes.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "n2m",
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
         if REDIS_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+# Whole public pages for anonymous visitors (next2met.cache), stored under a content
+# version that every change of the catalogue moves on: the timeout only bounds how
+# long entries of old versions take up room. 0 switches the page cache off.
+N2M_PAGE_CACHE_TIMEOUT = env_int("N2M_PAGE_CACHE_TIMEOUT", 600)
+N2M_PAGE_CACHE_MAX_BYTES = 1024 * 1024
+# Paths never cached: the back office, the health check, the benchmark's floor view.
+N2M_PAGE_CACHE_EXCLUDE = ["/admin/", "/healthz", "/bench/"]
+# Paths never compressed (next2met.compression): the admin's pages hold CSRF tokens.
+N2M_GZIP_EXCLUDE = ["/admin/"]
+# /bench/floor, a view that answers "ok" without touching the database: the framework
+# floor bench/run.py compares every page with. Off unless the benchmark turns it on.
+N2M_BENCH_FLOOR = env_bool("N2M_BENCH_FLOOR", default=False)
 
 # E-mail
 EMAIL_BACKEND = os.environ.get(
@@ -188,22 +291,93 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "catalogue@next2met.invalid")
-SERVER_EMAIL = DEFAULT_FROM_EMAIL
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
-# Security: cookies and HTTPS settings follow whether the site sits behind TLS.
+# Security: cookies, redirects and HSTS follow whether the site is served over HTTPS.
 SECURE_HTTPS = env_bool("DJANGO_SECURE_HTTPS", default=not DEBUG)
 SESSION_COOKIE_SECURE = SECURE_HTTPS
 CSRF_COOKIE_SECURE = SECURE_HTTPS
-SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=SECURE_HTTPS)
+# The container's health check asks over plain HTTP from inside the container.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
-if env_bool("DJANGO_BEHIND_PROXY", default=False):
+# Behind a proxy that terminates TLS: trust its X-Forwarded-Proto and, for the
+# login lockout, the client address it appends to X-Forwarded-For.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", default=False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+TRUSTED_PROXY_COUNT = env_int("DJANGO_TRUSTED_PROXY_COUNT", 1)
+SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Browser features the site never uses, switched off for it and anything it embeds
+# (sent by next2met.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+}
+
+# django-csp: every script, style, font and image comes from the site itself
+# (DESIGN.md: no request leaves the site) and no inline script or style runs.
+# NONCE adds a fresh nonce only to responses whose template reads
+# request.csp_nonce; no template needs one today (the site's scripts and the
+# admin's are files).
+# Three style attributes in third-party admin templates are allowed one by one,
+# by the hash of their exact text, rather than every inline style: "border-top: 0"
+# (django-simple-history's history list), "padding: 0;" and "font-weight: bold;"
+# (django-import-export's export form). tests/deploy/test_security_headers.py
+# recomputes them from the installed templates.
+THIRD_PARTY_STYLE_HASHES = [
+    "'sha256-XMXSevYjgSjXgRafBFDvtjwX+yyWLrxfso9DcNZ9UXM='",
+    "'sha256-mHgUAqxc8GPXM/QhzkHrHujcrQTU9fd6ZjWz+icxKcA='",
+    "'sha256-+YWRMZ88jMyO7jVlBA52tZADiPobPIUA8LAWee68Fvs='",
+]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        # 'unsafe-hashes' lets the hashes match style attributes; it allows nothing else.
+        "style-src": [SELF, "'unsafe-hashes'", *THIRD_PARTY_STYLE_HASHES],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+
+# django-axes: after AXES_FAILURE_LIMIT failed sign-ins with one username from one
+# address, that pair is locked out for AXES_COOLOFF_MINUTES; `manage.py axes_reset`
+# lifts every lockout at once.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_CLIENT_IP_CALLABLE = "next2met.proxy.client_ip"
+
+# django-otp: a TOTP app (any authenticator app) as optional second factor; once a
+# person has confirmed a device, the admin asks for its code. With the setting
+# below on, coordinators must set one up before they can use the admin.
+N2M_REQUIRE_2FA_FOR_COORDINATORS = env_bool("N2M_REQUIRE_2FA_FOR_COORDINATORS", default=False)
+OTP_TOTP_ISSUER = "Next2Met catalogue"
 
 # Logging: everything to stdout, where gunicorn and container runtimes collect it.
 LOGGING = {
@@ -217,7 +391,25 @@ LOGGING = {
 # django-filter: unknown filter values are reported to the visitor, not raised.
 FILTERS_EMPTY_CHOICE_LABEL = None
 
+# Sentry, only when SENTRY_DSN is set: without it the SDK is never imported.
+SENTRY_DSN = env_secret("SENTRY_DSN")
+if SENTRY_DSN:
+    import sentry_sdk
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        release=os.environ.get("SENTRY_RELEASE") or None,
+        traces_sample_rate=env_float("SENTRY_TRACES_SAMPLE_RATE", 0.0),
+        # Visitors' addresses and staff names stay out of the error reports.
+        send_default_pii=False,
+    )
+
 # The catalogue
 MEASURES_PER_PAGE = 20
+# Where visitors report accessibility problems (the accessibility statement shows it).
+N2M_ACCESSIBILITY_EMAIL = os.environ.get(
+    "N2M_ACCESSIBILITY_EMAIL", "accessibility@next2met.invalid"
+)
 # The public address of the site, for links in e-mails sent outside a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

@@ -4,21 +4,47 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from next2met import views
+from next2met import accessibility, views
+from next2met.sitemaps import SITEMAPS
+
+# A database outage outside any view (e.g. while a middleware reads the session)
+# still gets the 503 page rather than the 500 page.
+handler500 = "next2met.views.server_error"
 
 urlpatterns = [
+    # Before the admin's own URLs, which would otherwise take admin/2fa/ for a model.
+    path("admin/2fa/", include("next2met.two_factor_urls")),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("api/", include("measures.api_urls")),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
 ]
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
+    path("accessibility/", accessibility.accessibility_statement, name="accessibility"),
     path("", include("measures.urls")),
     path("partners/", include("partners.urls")),
 )
+
+if settings.N2M_BENCH_FLOOR:
+    # The benchmark's framework floor (bench/run.py); absent unless it is turned on.
+    urlpatterns.append(path("bench/floor", views.bench_floor, name="bench_floor"))
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,16 +1,23 @@
-"""Site-wide views: the home page, the health check and robots.txt."""
+"""Site-wide views: the home page, the health check, robots.txt and the error pages."""
 
-from django.db import DatabaseError, connection
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.defaults import server_error as default_server_error
 
+from measures.maps import region_map
 from measures.models import Category, Measure, Region
 from partners.models import Partner
 
 LATEST_COUNT = 6
+# Seconds a client (or a proxy's retry logic) should wait before asking again.
+RETRY_AFTER = 30
 
 
 @require_GET
@@ -21,11 +28,18 @@ def home(request):
         "latest_measures": published.for_listing().latest()[:LATEST_COUNT],
         "measure_count": published.count(),
         "regions": regions,
+        "region_map": region_map(regions),
         "themes": Category.objects.with_measure_counts(),
         "partner_count": Partner.objects.active().count(),
         "countries": len({region.country for region in regions}),
     }
     return render(request, "home.html", context)
+
+
+@require_GET
+def bench_floor(request):
+    """The smallest answer the project gives: the floor the benchmark measures pages against."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
 
 
 @never_cache
@@ -46,5 +60,23 @@ def robots_txt(request):
         "User-agent: *",
         f"Disallow: {reverse('admin:index')}",
         "",
+        # Absolute, as the protocol requires; built from the request, so it follows the host.
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+def database_unavailable(request):
+    """The 503 page: rendered without touching the database, which is the thing that is down."""
+    response = render(request, "503.html", {"retry_after": RETRY_AFTER}, status=503)
+    response["Retry-After"] = str(RETRY_AFTER)
+    add_never_cache_headers(response)
+    return response
+
+
+def server_error(request):
+    """handler500: the 503 page when the database is what failed, the 500 page otherwise."""
+    if isinstance(sys.exc_info()[1], (OperationalError, InterfaceError)):
+        return database_unavailable(request)
+    return default_server_error(request)

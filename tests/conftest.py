@@ -1,11 +1,20 @@
 """Shared fixtures: named personas and small catalogues built with factories."""
 
 import pytest
+from django.core.cache import cache
 
 from measures.models import Measure
 from tests.factories import CategoryFactory, MeasureFactory, PartnerFactory, RegionFactory
 
 UNPUBLISHED_STATES = [state for state in Measure.Status if state != Measure.Status.PUBLISHED]
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: no page or facet option left by another test."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """The measure list: facets, years, search, sort, pagination, filter chips and empty states."""
 
 import re
+from datetime import timedelta
 from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
@@ -34,10 +35,26 @@ def hrefs(html, css_class):
     return [unescape(href) for href in re.findall(r'href="([^"]*)"', block.group(0))]
 
 
+def chip_links(html):
+    """{visible chip text: parsed query string of its link} of the active-filter chips."""
+    links = {}
+    for query, inner in re.findall(r'<a class="chip" href="\?([^"]*)">(.*?)</a>', html, re.S):
+        text = re.sub(r"<[^>]+>", "", inner).replace("×", "").replace("(remove this filter)", "")
+        links[" ".join(text.split())] = parse_qs(unescape(query))
+    return links
+
+
+def days_ago(days):
+    return timezone.now() - timedelta(days=days)
+
+
+def without_key(query, name):
+    return {key: values for key, values in query.items() if key != name}
+
+
 @pytest.fixture
 def catalogue():
     """Three measures in three countries, spread over themes, target groups and years."""
-    days_ago = lambda days: timezone.now() - timezone.timedelta(days=days)  # noqa: E731
     paijat_hame = RegionFactory(
         name="Päijät-Häme",
         slug="paijat-hame",
@@ -215,7 +232,7 @@ def many_measures(region, theme):
             title=f"Measure {n:02d}",
             region=region,
             categories=[theme],
-            published_at=now - timezone.timedelta(hours=n),
+            published_at=now - timedelta(hours=n),
         )
     other_region = RegionFactory(name="Lower Austria", slug="lower-austria", country="AT")
     for n in range(3):
@@ -223,7 +240,7 @@ def many_measures(region, theme):
             title=f"Elsewhere {n}",
             region=other_region,
             categories=[theme],
-            published_at=now - timezone.timedelta(days=30 + n),
+            published_at=now - timedelta(days=30 + n),
         )
 
 
@@ -294,13 +311,7 @@ class TestActiveFilterChips:
             "&year_from=2015&q=digital&sort=title&page=1"
         )
 
-        links = {}
-        html = response.content.decode()
-        for chip in re.findall(r'<a class="chip" href="\?([^"]*)">(.*?)</a>', html, re.S):
-            query, text = unescape(chip[0]), re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", chip[1]))
-            links[text.replace("×", "").replace("(remove this filter)", "").strip()] = parse_qs(
-                query
-            )
+        links = chip_links(response.content.decode())
         base = {
             "region": ["paijat-hame", "barcelona"],
             "theme": ["digital-skills"],
@@ -337,10 +348,6 @@ class TestActiveFilterChips:
         response = client.get(f"{URL}?region=paijat-hame&theme=nope")
 
         assert [chip["text"] for chip in self.chips(response)] == ["Päijät-Häme"]
-
-
-def without_key(query, name):
-    return {key: values for key, values in query.items() if key != name}
 
 
 class TestEmptyStates:
@@ -450,4 +457,4 @@ class TestChipsOfSingleValuedFilters:
         chip = next(
             c for c in response.context["active_filters"] if c["text"] != "Barcelona province"
         )
-        assert parse_qs(chip["query"]) == {"region": ["barcelona"]}
+        assert parse_qs(chip["query"]) == {"region": ["barcelona"]}, f"the chip keeps {name}"

@@ -5,7 +5,15 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError
 
-from measures.models import Category, Measure, MeasureLink, Region, TargetGroup
+from measures.models import (
+    Category,
+    Measure,
+    MeasureLink,
+    MeasureRevision,
+    MeasureTransition,
+    Region,
+    TargetGroup,
+)
 from partners.models import Membership, Partner
 from tests.factories import (
     CategoryFactory,
@@ -214,6 +222,22 @@ class TestStringsAndUrls:
 
     def test_measure_link(self):
         assert str(MeasureLinkFactory(title="Evaluation report 2022")) == "Evaluation report 2022"
+
+    def test_measure_transition(self):
+        transition = MeasureTransition.objects.create(
+            measure=MeasureFactory(title="Remote home care unit"),
+            from_status=Measure.Status.SUBMITTED,
+            to_status=Measure.Status.CHANGES_REQUESTED,
+        )
+
+        assert str(transition) == "Remote home care unit: submitted → changes requested"
+
+    def test_measure_revision(self):
+        revision = MeasureRevision.objects.create(
+            measure=MeasureFactory(title="Remote home care unit"), data={"title": "Home care"}
+        )
+
+        assert str(revision) == "Remote home care unit (waiting for review)"
 
 
 class TestRegionMetropolisList:

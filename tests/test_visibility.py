@@ -6,6 +6,7 @@ published one, or count two where it should count one.
 """
 
 import re
+from datetime import timedelta
 
 import pytest
 from django.utils import timezone
@@ -25,7 +26,7 @@ def visible(region, theme, partner):
         region=region,
         partner=partner,
         categories=[theme],
-        published_at=timezone.now() - timezone.timedelta(days=30),
+        published_at=timezone.now() - timedelta(days=30),
     )
 
 
@@ -47,12 +48,15 @@ def hidden(request, region, theme, partner):
 
 
 def assert_shows_only(response, visible, hidden):
+    """The page links to the visible measure and neither names nor links the hidden one.
+
+    Links are the evidence: a search result may render its title with marked words.
+    """
     assert response.status_code == 200
     html = response.content.decode()
-    assert visible.title in html
-    assert visible.get_absolute_url() in html
-    assert hidden.title not in html
+    assert f'href="{visible.get_absolute_url()}"' in html
     assert hidden.get_absolute_url() not in html
+    assert hidden.title not in html
 
 
 def tile_count(html, name):
@@ -204,3 +208,46 @@ class TestSignedInVisitor:
         client.force_login(django_user_model.objects.create_user("visitor", password="pw"))
 
         assert client.get(f"/en/measures/{measure.slug}/").status_code == 404
+
+
+class TestOtherPublicSurfaces:
+    """Feeds, exports, the API, the sitemap, comparisons and related measures show the
+    public catalogue too; the hidden measure's address must never appear in them."""
+
+    @pytest.mark.parametrize(
+        "url",
+        [
+            "/en/measures/feed/",
+            "/en/measures/export.csv",
+            "/en/measures/export.json",
+            "/api/measures/",
+            "/sitemap-measures.xml",
+        ],
+    )
+    def test_hidden_measure_is_absent_from(self, client, visible, hidden, url):
+        response = client.get(url)
+
+        assert response.status_code == 200
+        body = b"".join(response) if response.streaming else response.content
+        assert visible.slug.encode() in body
+        assert hidden.slug.encode() not in body
+
+    def test_comparison_treats_a_hidden_measure_like_a_mistyped_address(
+        self, client, visible, hidden
+    ):
+        response = client.get(f"/en/compare/?m={visible.slug}&m={hidden.slug}&m=no-such-measure")
+
+        assert response.status_code == 200
+        assert response.context["measures"] == [visible]
+        assert response.context["missing"] == [hidden.slug, "no-such-measure"]
+        assert hidden.title not in response.content.decode()
+
+    def test_hidden_measure_is_not_related_to_the_published_one(self, client, visible, hidden):
+        response = client.get(f"/en/measures/{visible.slug}/")
+
+        assert hidden not in response.context["related_measures"]
+        assert hidden.get_absolute_url() not in response.content.decode()
+
+    def test_hidden_measure_is_not_found_in_the_api(self, client, visible, hidden):
+        assert client.get(f"/api/measures/{visible.slug}/").status_code == 200
+        assert client.get(f"/api/measures/{hidden.slug}/").status_code == 404

@@ -30,6 +30,7 @@ from measures.admin.forms import (
     MeasureImportForm,
     ReasonForm,
 )
+from measures.admin.translations import MeasureTranslationInline
 from measures.models import Measure, MeasureLink, MeasureRevision
 from measures.spreadsheets import MeasureResource
 from partners.models import Partner
@@ -120,7 +121,7 @@ class MeasureAdmin(ImportExportMixin, SimpleHistoryAdmin):
     search_fields = ["title", "title_local", "summary", "slug"]
     date_hierarchy = "updated_at"
     autocomplete_fields = ["region", "categories", "target_groups"]
-    inlines = [MeasureLinkInline]
+    inlines = [MeasureTranslationInline, MeasureLinkInline]
     actions = ["publish_selected", "request_changes_selected", "archive_selected"]
     history_list_display = ["status"]
     fieldsets = [

@@ -3,6 +3,11 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from measures.admin.translations import (
+    CategoryTranslationInline,
+    RegionTranslationInline,
+    TargetGroupTranslationInline,
+)
 from measures.models import Category, Region, TargetGroup
 
 
@@ -14,6 +19,7 @@ class RegionAdmin(admin.ModelAdmin):
     search_fields = ["name", "name_local", "nuts_code"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["partner"]
+    inlines = [RegionTranslationInline]
     fieldsets = [
         (None, {"fields": ["name", "name_local", "slug", "country", "nuts_code", "partner"]}),
         (_("Profile"), {"fields": ["nearby_metropolises", "description"]}),
@@ -30,6 +36,7 @@ class CategoryAdmin(admin.ModelAdmin):
     list_editable = ["position"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [CategoryTranslationInline]
 
 
 @admin.register(TargetGroup)
@@ -38,3 +45,4 @@ class TargetGroupAdmin(admin.ModelAdmin):
     list_editable = ["position"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [TargetGroupTranslationInline]

@@ -14,17 +14,27 @@ from measures.models.taxonomy import (
     Region,
     TargetGroup,
 )
+from measures.models.translation import (
+    CategoryTranslation,
+    MeasureTranslation,
+    RegionTranslation,
+    TargetGroupTranslation,
+)
 
 __all__ = [
     "FIRST_YEAR",
     "LAST_YEAR",
     "SUMMARY_MAX_LENGTH",
     "Category",
+    "CategoryTranslation",
     "Measure",
     "MeasureLink",
     "MeasureQuerySet",
     "MeasureRevision",
     "MeasureTransition",
+    "MeasureTranslation",
     "Region",
+    "RegionTranslation",
     "TargetGroup",
+    "TargetGroupTranslation",
 ]

@@ -14,6 +14,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from measures.content_language import prefetch_translations
 from measures.images import strip_metadata, validate_measure_image
 from measures.models.taxonomy import (
     Category,
@@ -25,6 +26,15 @@ from measures.models.taxonomy import (
 from partners.models import Partner
 
 SUMMARY_MAX_LENGTH = 300
+# The long texts of a measure, read on its own page but in no list or export.
+EXPORT_DEFERRED_FIELDS = [
+    "description",
+    "problem",
+    "resources",
+    "evidence",
+    "difficulties",
+    "transfer_potential",
+]
 
 
 class MeasureQuerySet(models.QuerySet):
@@ -33,9 +43,14 @@ class MeasureQuerySet(models.QuerySet):
         return self.filter(status=Measure.Status.PUBLISHED)
 
     def for_listing(self):
-        """What a measure card needs: region, partner and themes, in three queries."""
+        """What a measure card needs: region, partner and themes, in three queries.
+
+        On a page in another language than English, three more: the translations
+        of the measures, of their regions and of their themes.
+        """
         return self.select_related("region", "partner").prefetch_related(
-            Prefetch("categories", queryset=Category.objects.order_by("position", "name"))
+            Prefetch("categories", queryset=Category.objects.order_by("position", "name")),
+            *prefetch_translations(Measure, "region", "categories"),
         )
 
     def for_detail(self):
@@ -43,6 +58,15 @@ class MeasureQuerySet(models.QuerySet):
             Prefetch("categories", queryset=Category.objects.order_by("position", "name")),
             "target_groups",
             "links",
+            *prefetch_translations(Measure, "region", "categories", "target_groups"),
+        )
+
+    def for_export(self):
+        """A listing row plus its target groups, without the long texts no export holds."""
+        return (
+            self.for_listing()
+            .prefetch_related("target_groups")
+            .defer(*EXPORT_DEFERRED_FIELDS, "search_vector")
         )
 
     def latest(self):

@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from measures.content_language import prefetch_translations
 from partners.countries import Country
 from partners.models import Partner
 
@@ -45,7 +46,12 @@ def published_count_subquery(queryset):
 
 class RegionQuerySet(models.QuerySet):
     def with_measure_counts(self):
-        return self.annotate(published_count=published_count_subquery(self))
+        """For tiles and pages: the published count and the name in the visitor's language."""
+        return self.annotate(published_count=published_count_subquery(self)).translated()
+
+    def translated(self):
+        """With the names in the active language (nothing extra on an English page)."""
+        return self.prefetch_related(*prefetch_translations(self.model))
 
 
 class RegionManager(SlugNaturalKeyManager.from_queryset(RegionQuerySet)):
@@ -142,7 +148,12 @@ class Region(models.Model):
 
 class CategoryQuerySet(models.QuerySet):
     def with_measure_counts(self):
-        return self.annotate(published_count=published_count_subquery(self))
+        """For tiles and pages: the published count and the name in the visitor's language."""
+        return self.annotate(published_count=published_count_subquery(self)).translated()
+
+    def translated(self):
+        """With the names in the active language (nothing extra on an English page)."""
+        return self.prefetch_related(*prefetch_translations(self.model))
 
 
 class CategoryManager(SlugNaturalKeyManager.from_queryset(CategoryQuerySet)):
@@ -176,6 +187,12 @@ class Category(models.Model):
         return (self.slug,)
 
 
+class TargetGroupQuerySet(models.QuerySet):
+    def translated(self):
+        """With the names in the active language (nothing extra on an English page)."""
+        return self.prefetch_related(*prefetch_translations(self.model))
+
+
 class TargetGroup(models.Model):
     """Who a measure is for.
 
@@ -188,7 +205,7 @@ class TargetGroup(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
-    objects = SlugNaturalKeyManager()
+    objects = SlugNaturalKeyManager.from_queryset(TargetGroupQuerySet)()
 
     class Meta:
         verbose_name = _("target group")

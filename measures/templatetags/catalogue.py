@@ -2,7 +2,7 @@
 
 from django import template
 
-from measures import search
+from measures import content_language, search
 
 register = template.Library()
 
@@ -11,3 +11,12 @@ register = template.Library()
 def highlight(text, query):
     """The text, escaped, with the words of the visitor's search marked."""
     return search.highlight(str(text), query or "")
+
+
+@register.filter
+def localized(obj, field):
+    """`{{ measure|localized:"title" }}`: the field in the visitor's language, or English.
+
+    The result knows its language: `{{ title.lang_attr }}` marks English fallback text.
+    """
+    return content_language.localized(obj, field)

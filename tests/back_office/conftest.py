@@ -58,16 +58,21 @@ def create_staff_user(username, partner, role):
     return get_user_model().objects.get(username=username)
 
 
-def messages_of(response):
-    """The texts of the messages the request added, e.g. after a redirect."""
-    return [str(message) for message in get_messages(response.wsgi_request)]
+def messages_of(response, level=None):
+    """The texts of the messages the request added (of one level: "error", "success"...)."""
+    return [
+        str(message)
+        for message in get_messages(response.wsgi_request)
+        if level is None or message.level_tag == level
+    ]
 
 
 def form_errors(response):
-    """Field name → error texts of the admin form a response shows."""
-    return {
-        name: list(errors) for name, errors in response.context["adminform"].form.errors.items()
-    }
+    """Field name → error texts of the admin form a response shows; {} if it shows none."""
+    if not response.context or "adminform" not in response.context:
+        return {}
+    form = response.context["adminform"].form
+    return {name: list(errors) for name, errors in form.errors.items()}
 
 
 def change_form_data(measure, **changes):
@@ -101,6 +106,46 @@ def change_form_data(measure, **changes):
         "loaded_version": measure.version,
         **links_management_form(measure.links.count()),
     }
+    for index, link in enumerate(measure.links.all()):
+        data.update(
+            {
+                f"links-{index}-id": link.pk,
+                f"links-{index}-measure": measure.pk,
+                f"links-{index}-title": link.title,
+                f"links-{index}-url": link.url,
+                f"links-{index}-position": link.position,
+            }
+        )
+    data.update(changes)
+    return data
+
+
+def add_form_data(region, partner, themes, target_groups=(), **changes):
+    """What the admin add form posts for a complete new measure, with `changes` applied."""
+    data = {
+        "title": "Digital village assistants",
+        "title_local": "",
+        "slug": "",
+        "summary": "Volunteers help neighbours use e-services.",
+        "description": "Trained volunteers hold weekly open hours in village halls.",
+        "region": region.pk,
+        "partner": partner.pk,
+        "main_institution": "",
+        "categories": [theme.pk for theme in themes],
+        "target_groups": [group.pk for group in target_groups],
+        "start_year": "2022",
+        "end_year": "",
+        "implementation": "running",
+        "problem": "Older people in villages cannot reach the town offices.",
+        "resources": "",
+        "evidence": "",
+        "difficulties": "",
+        "transfer_potential": "",
+        "funding": "",
+        "website": "",
+        "image_alt": "",
+        **links_management_form(),
+    }
     data.update(changes)
     return data
 
@@ -119,6 +164,12 @@ def index_counts(response):
     html = response.content.decode()
     found = re.findall(r'\?review=(\w+)"><span class="review-summary__count">(\d+)</span>', html)
     return {state: int(count) for state, count in found}
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    # The factories hash a password for every user; PBKDF2 would take half a second each.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 # Partners and reference data

@@ -1,0 +1,313 @@
+"""The read-only JSON API: published measures, regions, themes and partners.
+
+    GET /api/measures/                the list page's filters and sort, paginated
+    GET /api/measures/<slug>/         one published measure in full
+    GET /api/regions/, /api/regions/<slug>/, /api/themes/, /api/partners/
+
+Plain Django views rather than Django REST framework: every endpoint is a GET
+that turns a few models into dicts, the filtering is MeasureFilter's job already
+and the pagination Django's Paginator. DRF would add a dependency with its own
+settings, serializer and permission layers, and a browsable HTML API whose forms
+and scripts the Content-Security-Policy would have to make room for, for none of
+which a read-only API of public data has a use.
+
+Visibility is the site's: only `Measure.objects.published()`, and the counts of
+regions, themes and partners count only published measures. Where the list page
+leaves out an unknown filter value and says so, the API answers 400 naming the
+parameter: a program cannot read the page's notice, and results silently widened
+to every region would be wrong data. Every answer, errors included, carries
+`Access-Control-Allow-Origin: *`, so any web page may read this public data.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from measures.filters import MeasureFilter
+from measures.models import Category, Measure, Region
+from measures.models.taxonomy import published_count_subquery
+from partners.models import Partner
+
+DEFAULT_PAGE_SIZE = settings.MEASURES_PER_PAGE
+MAX_PAGE_SIZE = 100
+ALLOWED_METHODS = "GET, HEAD, OPTIONS"
+
+
+class ApiError(Exception):
+    """An answer other than 200, raised anywhere in a view and sent as JSON."""
+
+    def __init__(self, status, detail, errors=None):
+        super().__init__(detail)
+        self.status, self.detail, self.errors = status, detail, errors
+
+    def response(self):
+        body = {"detail": self.detail}
+        if self.errors:
+            body["errors"] = self.errors
+        return JsonResponse(body, status=self.status)
+
+
+def api_view(view):
+    """GET and HEAD only, errors as JSON, readable by scripts on any origin."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Access-Control-Allow-Methods"] = ALLOWED_METHODS
+            response["Access-Control-Max-Age"] = "86400"
+        elif request.method not in ("GET", "HEAD"):
+            response = ApiError(405, _("Only GET requests are allowed.")).response()
+        else:
+            try:
+                response = view(request, *args, **kwargs)
+            except ApiError as error:
+                response = error.response()
+            except Http404:
+                response = ApiError(404, _("Not found.")).response()
+        if request.method not in ("GET", "HEAD"):
+            response["Allow"] = ALLOWED_METHODS
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+
+    # Nothing here changes state, so a POST needs no token to be refused with a 405.
+    wrapper.csrf_exempt = True
+    return wrapper
+
+
+def absolute_url_maker(request):
+    """A function making a site path absolute; the scheme and host are read once, not per row."""
+    origin = request.build_absolute_uri("/")[:-1]
+    return lambda path: origin + path
+
+
+def field_errors(name, message, code):
+    """Errors of one parameter in the shape of Django's `form.errors.get_json_data()`."""
+    return {name: [{"message": message, "code": code}]}
+
+
+# What a measure, region, theme and partner look like in the API
+
+
+def theme_ref(theme, url):
+    return {"slug": theme.slug, "name": theme.name, "url": url(theme.get_absolute_url())}
+
+
+def partner_ref(partner, url):
+    return {
+        "slug": partner.slug,
+        "name": partner.name,
+        "short_name": partner.short_name,
+        "country": partner.country,
+        "url": url(partner.get_absolute_url()),
+    }
+
+
+def region_ref(region, url):
+    return {
+        "slug": region.slug,
+        "name": region.name,
+        "country": region.country,
+        "country_name": str(region.get_country_display()),
+        "url": url(region.get_absolute_url()),
+        "api_url": url(reverse("api:region_detail", kwargs={"slug": region.slug})),
+    }
+
+
+def measure_data(measure, url):
+    """A measure as in lists and exports: needs `for_export()` (themes, target groups)."""
+    return {
+        "slug": measure.slug,
+        "title": measure.title,
+        "title_local": measure.title_local,
+        "summary": measure.summary,
+        "url": url(measure.get_absolute_url()),
+        "api_url": url(reverse("api:measure_detail", kwargs={"slug": measure.slug})),
+        "region": region_ref(measure.region, url),
+        "partner": partner_ref(measure.partner, url),
+        "themes": [theme_ref(theme, url) for theme in measure.categories.all()],
+        "target_groups": [
+            {"slug": group.slug, "name": group.name} for group in measure.target_groups.all()
+        ],
+        "start_year": measure.start_year,
+        "end_year": measure.end_year,
+        "implementation": measure.implementation or None,
+        "website": measure.website or None,
+        "published_at": measure.published_at.isoformat() if measure.published_at else None,
+    }
+
+
+def measure_detail_data(measure, url):
+    """A measure in full: needs `for_detail()` (themes, target groups, links)."""
+    data = measure_data(measure, url)
+    for name in [
+        "description",
+        "problem",
+        "resources",
+        "evidence",
+        "difficulties",
+        "transfer_potential",
+        "funding",
+        "main_institution",
+    ]:
+        data[name] = getattr(measure, name)
+    data["links"] = [{"title": link.title, "url": link.url} for link in measure.links.all()]
+    data["image"] = (
+        {"url": url(measure.image.url), "alt": measure.image_alt} if measure.image else None
+    )
+    return data
+
+
+def measures_url(url, parameter, slug):
+    return url(f"{reverse('api:measure_list')}?{parameter}={slug}")
+
+
+def region_data(region, url, *, full=False):
+    """A region with its published count: needs `with_measure_counts()` and its partner."""
+    data = {
+        **region_ref(region, url),
+        "name_local": region.name_local,
+        "nuts_code": region.nuts_code,
+        "nearby_metropolises": region.metropolis_list,
+        "population": region.population,
+        "population_year": region.population_year,
+        "latitude": float(region.latitude) if region.latitude is not None else None,
+        "longitude": float(region.longitude) if region.longitude is not None else None,
+        "partner": partner_ref(region.partner, url) if region.partner else None,
+        "measure_count": region.published_count,
+        "measures_url": measures_url(url, "region", region.slug),
+    }
+    if full:
+        data["description"] = region.description
+    return data
+
+
+def theme_data(theme, url):
+    return {
+        **theme_ref(theme, url),
+        "description": theme.description,
+        "measure_count": theme.published_count,
+        "measures_url": measures_url(url, "theme", theme.slug),
+    }
+
+
+def partner_data(partner, url):
+    return {
+        **partner_ref(partner, url),
+        "name_local": partner.name_local,
+        "role": partner.role,
+        "city": partner.city,
+        "website": partner.website or None,
+        "is_active": partner.is_active,
+        "measure_count": partner.published_count,
+        "measures_url": measures_url(url, "partner", partner.slug),
+    }
+
+
+# The views
+
+
+def page_size_of(params):
+    """The page_size parameter: default when absent, capped at MAX_PAGE_SIZE, 400 if not >= 1."""
+    raw = params.get("page_size")
+    if raw in (None, ""):
+        return DEFAULT_PAGE_SIZE
+    try:
+        size = int(raw)
+    except ValueError:
+        size = 0
+    if size < 1:
+        message = _("Enter a whole number of at least 1.")
+        raise ApiError(400, message, field_errors("page_size", message, "invalid"))
+    return min(size, MAX_PAGE_SIZE)
+
+
+def page_url(request, number):
+    """The absolute address of page `number` with the request's other parameters."""
+    query = request.GET.copy()
+    if number == 1:
+        query.pop("page", None)
+    else:
+        query["page"] = str(number)
+    path = f"{request.path}?{query.urlencode()}" if query else request.path
+    return request.build_absolute_uri(path)
+
+
+@api_view
+def measure_list(request):
+    page_size = page_size_of(request.GET)
+    filterset = MeasureFilter(request.GET, queryset=Measure.objects.published().for_export())
+    if not filterset.is_valid():
+        raise ApiError(
+            400,
+            _("Some filter values are not valid: %(names)s.")
+            % {"names": ", ".join(filterset.form.errors)},
+            filterset.form.errors.get_json_data(),
+        )
+    paginator = Paginator(filterset.qs, page_size)
+    try:
+        page = paginator.page(request.GET.get("page") or 1)
+    except (PageNotAnInteger, EmptyPage):
+        raise ApiError(
+            404,
+            _("There is no such page; pages run from 1 to %(last)s.")
+            % {"last": paginator.num_pages},
+        ) from None
+    url = absolute_url_maker(request)
+    return JsonResponse(
+        {
+            "count": paginator.count,
+            "page": page.number,
+            "pages": paginator.num_pages,
+            "page_size": page_size,
+            "next": page_url(request, page.next_page_number()) if page.has_next() else None,
+            "previous": (
+                page_url(request, page.previous_page_number()) if page.has_previous() else None
+            ),
+            "results": [measure_data(measure, url) for measure in page.object_list],
+        }
+    )
+
+
+@api_view
+def measure_detail(request, slug):
+    measure = get_object_or_404(Measure.objects.published().for_detail(), slug=slug)
+    return JsonResponse(measure_detail_data(measure, absolute_url_maker(request)))
+
+
+def listing(rows):
+    return JsonResponse({"count": len(rows), "results": rows})
+
+
+@api_view
+def region_list(request):
+    url = absolute_url_maker(request)
+    regions = Region.objects.with_measure_counts().select_related("partner")
+    return listing([region_data(region, url) for region in regions])
+
+
+@api_view
+def region_detail(request, slug):
+    regions = Region.objects.with_measure_counts().select_related("partner")
+    region = get_object_or_404(regions, slug=slug)
+    return JsonResponse(region_data(region, absolute_url_maker(request), full=True))
+
+
+@api_view
+def theme_list(request):
+    url = absolute_url_maker(request)
+    return listing([theme_data(theme, url) for theme in Category.objects.with_measure_counts()])
+
+
+@api_view
+def partner_list(request):
+    url = absolute_url_maker(request)
+    partners = Partner.objects.annotate(
+        published_count=published_count_subquery(Partner.objects.all())
+    ).order_by("-is_active", "role", "name")
+    return listing([partner_data(partner, url) for partner in partners])

@@ -1,0 +1,80 @@
+"""The comparison page: up to three published measures side by side, field by field.
+
+The choice lives in the address (`/en/compare/?m=<slug>&m=<slug>`), so a
+comparison is a link to share, made without JavaScript by the "Compare"
+checkboxes of the measure cards. Slugs that name no published measure, and any
+beyond the third, are reported on the page and left out; the rest are compared.
+"""
+
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from measures.models import Measure
+from measures.related import related_measures
+
+# The page's wording says "three"; change it with this.
+MAX_COMPARED = 3
+# More slugs than this in one address are not even looked up; nobody ticks twenty.
+MAX_SLUGS = 20
+# Good-practice fields of the Interreg template, in its order.
+PRACTICE_FIELDS = ["problem", "resources", "evidence", "difficulties", "transfer_potential"]
+SUGGESTION_COUNT = 3
+
+
+def chosen_slugs(query):
+    """The distinct, non-empty slugs of the address's `m` values, in order."""
+    slugs = []
+    for value in query.getlist("m")[:MAX_SLUGS]:
+        slug = value.strip()
+        if slug and slug not in slugs:
+            slugs.append(slug)
+    return slugs
+
+
+def compare_query(measures):
+    """The query string that compares `measures`, with its leading "?"."""
+    return "?" + urlencode([("m", measure.slug) for measure in measures])
+
+
+def text_rows(measures):
+    """(label, [text of each measure]) for the free-text fields, in template order."""
+    rows = [(_("Funding"), [measure.funding for measure in measures])]
+    for name in PRACTICE_FIELDS:
+        label = Measure._meta.get_field(name).verbose_name
+        rows.append((label, [getattr(measure, name) for measure in measures]))
+    return rows
+
+
+@require_GET
+def compare(request):
+    slugs = chosen_slugs(request.GET)
+    found = {
+        measure.slug: measure
+        for measure in Measure.objects.published().for_detail().filter(slug__in=slugs)
+    }
+    valid = [found[slug] for slug in slugs if slug in found]
+    measures = valid[:MAX_COMPARED]
+    suggestions = []
+    if measures and len(measures) < MAX_COMPARED:
+        chosen = {measure.pk for measure in measures}
+        suggestions = [
+            candidate
+            for candidate in related_measures(measures[0], limit=SUGGESTION_COUNT + MAX_COMPARED)
+            if candidate.pk not in chosen
+        ][:SUGGESTION_COUNT]
+    context = {
+        "measures": measures,
+        "columns": [
+            {"measure": measure, "without": compare_query([m for m in measures if m != measure])}
+            for measure in measures
+        ],
+        "share_query": compare_query(measures),
+        "missing": [slug for slug in slugs if slug not in found],
+        "left_out": valid[MAX_COMPARED:],
+        "text_rows": text_rows(measures),
+        "suggestions": suggestions,
+    }
+    return render(request, "measures/compare.html", context)

@@ -1,0 +1,93 @@
+"""The content version: one number in the shared cache that changes with the public content.
+
+Everything cached from the catalogue's content (whole public pages, the facet
+options of the measure list) is stored under a key that contains this number.
+Any change to a measure, region, theme, target group, partner or anything else
+of the catalogue's apps increments it (`measures.cache_signals`), so every
+entry made before the change is never read again and expires on its own. The
+number lives in the shared cache (Redis in production), so every app server
+sees a change at its next request.
+
+When the number is missing (a fresh cache, or Redis evicted it) it starts from
+the clock in microseconds, so it never goes back to a value that entries were
+stored under before. Beside it the cache keeps the time of the last change, the
+Last-Modified of pages that depend on more than one row.
+"""
+
+import functools
+import logging
+import math
+import time
+
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.cache import cache
+from django.db import transaction
+
+logger = logging.getLogger(__name__)
+
+KEY = "content-version"
+CHANGED_AT_KEY = "content-changed-at"
+
+
+def _start():
+    now = time.time()
+    version = int(now * 1_000_000)
+    if cache.add(KEY, version, timeout=None):
+        cache.set(CHANGED_AT_KEY, now, timeout=None)
+    else:
+        version = cache.get(KEY, version)
+    return version
+
+
+def current():
+    """The content version now; raises if the cache cannot be reached."""
+    version = cache.get(KEY)
+    return _start() if version is None else version
+
+
+def changed_at():
+    """When the content last changed (seconds since the epoch, rounded up), or None."""
+    value = cache.get(CHANGED_AT_KEY)
+    return None if value is None else math.ceil(value)
+
+
+def _increment():
+    try:
+        try:
+            cache.incr(KEY)
+            cache.set(CHANGED_AT_KEY, time.time(), timeout=None)
+        except ValueError:
+            # Missing: starting from the clock is newer than anything stored before.
+            _start()
+    except Exception:
+        # A cache that cannot be reached must not break an editor's save; the
+        # entries expire after N2M_PAGE_CACHE_TIMEOUT in any case.
+        logger.exception("Could not change the content version in the cache")
+
+
+def bump():
+    """Mark the public content as changed: now, and again when the transaction commits.
+
+    Now, so the next read in this transaction already misses; on commit, so an
+    app server that rendered the old content between the two (it cannot see
+    uncommitted rows) cannot leave that page cached under the new version.
+    """
+    _increment()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block:
+        transaction.on_commit(_increment)
+
+
+def key(*parts):
+    """A cache key for content-derived data: `parts` prefixed with the current version."""
+    return ":".join(["content", str(current()), *map(str, parts)])
+
+
+@functools.cache
+def release():
+    """What identifies the deployed static files: the hash of their manifest, "" without one.
+
+    Part of every page key and ETag, so HTML cached by an earlier release, which names
+    that release's hashed CSS and JS files, is not served by the next one.
+    """
+    return getattr(staticfiles_storage, "manifest_hash", "") or ""

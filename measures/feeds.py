@@ -1,0 +1,67 @@
+"""An Atom feed of newly published measures for any filtered list.
+
+/en/measures/feed/ takes the list page's query string, so a saved search is a
+feed to subscribe to: the FEED_SIZE measures published last among those the list
+shows for the same filters, newest first whatever sort the list had.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from measures.filters import MeasureFilter
+from measures.models import Measure
+from measures.querystrings import filter_query
+
+FEED_SIZE = 50
+
+
+def with_query(path, query):
+    return f"{path}?{query}" if query else path
+
+
+class MeasureFeed(Feed):
+    feed_type = Atom1Feed
+
+    def get_object(self, request):
+        return MeasureFilter(request.GET, queryset=Measure.objects.published().for_listing())
+
+    def title(self, filterset):
+        chips = filterset.active_filters()
+        if not chips:
+            return _("Next2Met: new measures")
+        filters = "; ".join(f"{chip['label']}: {chip['text']}" for chip in chips)
+        return _("Next2Met: new measures – %(filters)s") % {"filters": filters}
+
+    def subtitle(self, filterset):
+        return _("Soft digitalisation measures, newest first, as they are published.")
+
+    def link(self, filterset):
+        return with_query(reverse("measures:list"), filter_query(filterset, with_sort=False))
+
+    def feed_url(self, filterset):
+        return with_query(reverse("measures:feed"), filter_query(filterset, with_sort=False))
+
+    def items(self, filterset):
+        return filterset.qs.order_by("-published_at", "-pk")[:FEED_SIZE]
+
+    def item_title(self, measure):
+        return measure.title
+
+    def item_description(self, measure):
+        # Atom's <summary type="html">: a reader renders it as HTML, and the summary is text.
+        return escape(measure.summary)
+
+    def item_pubdate(self, measure):
+        return measure.published_at
+
+    def item_updateddate(self, measure):
+        return measure.updated_at
+
+    def item_author_name(self, measure):
+        return measure.partner.name
+
+    def item_categories(self, measure):
+        return [theme.name for theme in measure.categories.all()]

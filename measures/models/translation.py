@@ -1,0 +1,160 @@
+"""Texts of measures, regions, themes and target groups in languages other than English.
+
+English stays the source: the existing fields of Measure, Region, Category and
+TargetGroup hold the English text, and each translation is a row of its own
+(`MeasureTranslation(measure, language, title, summary, description)` and a
+name table for each of the others), entered in an admin inline. A page shows
+the visitor's language where a translation has the text and English where it
+has not, marked with lang="en" (`measures.content_language`).
+
+Why plain tables rather than django-modeltranslation or django-parler:
+modeltranslation adds a column per language to the models themselves (and to
+their history, search vector SQL, spreadsheet import and fixtures), and parler
+moves the translated fields off the model into its own table, so `measure.title`
+would no longer be the English source other code reads. Both reach into the
+Measure model that other work changes at the same time; separate tables leave
+Measure, its history, exports and the review workflow as they are, and cost one
+prefetch per kind of object on a non-English page.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from measures.models.measure import SUMMARY_MAX_LENGTH, Measure
+from measures.models.taxonomy import Category, Region, TargetGroup
+
+
+def translation_languages():
+    """The interface languages other than the source language, as choices."""
+    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+class TranslationManager(models.Manager):
+    """Fixtures name a translation by its language and the slug of what it translates."""
+
+    def get_by_natural_key(self, language, slug):
+        return self.get(language=language, **{f"{self.model.PARENT}__slug": slug})
+
+
+class Translation(models.Model):
+    language = models.CharField(_("language"), max_length=10, choices=translation_languages)
+
+    objects = TranslationManager()
+
+    # The name of the foreign key to the translated object.
+    PARENT = ""
+
+    class Meta:
+        abstract = True
+        ordering = ["language"]
+
+    def __str__(self):
+        return f"{self.get_language_display()}: {self.name}"
+
+    def natural_key(self):
+        return (self.language, getattr(self, self.PARENT).slug)
+
+
+class MeasureTranslation(Translation):
+    measure = models.ForeignKey(
+        Measure, on_delete=models.CASCADE, related_name="translations", verbose_name=_("measure")
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        help_text=_("The title in this language, as people there would say it."),
+    )
+    summary = models.CharField(
+        _("summary"),
+        max_length=SUMMARY_MAX_LENGTH,
+        blank=True,
+        help_text=_("One or two sentences. Left empty, visitors read the English summary."),
+    )
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("Left empty, visitors read the English description."),
+    )
+
+    PARENT = "measure"
+
+    class Meta(Translation.Meta):
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "language"], name="unique_measure_translation"
+            ),
+        ]
+
+    @property
+    def name(self):
+        return self.title
+
+
+class RegionTranslation(Translation):
+    region = models.ForeignKey(
+        Region, on_delete=models.CASCADE, related_name="translations", verbose_name=_("region")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("Left empty, visitors read the English description."),
+    )
+
+    PARENT = "region"
+
+    class Meta(Translation.Meta):
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["region", "language"], name="unique_region_translation"
+            ),
+        ]
+
+
+class CategoryTranslation(Translation):
+    category = models.ForeignKey(
+        Category, on_delete=models.CASCADE, related_name="translations", verbose_name=_("theme")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("Left empty, visitors read the English description."),
+    )
+
+    PARENT = "category"
+
+    class Meta(Translation.Meta):
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["category", "language"], name="unique_category_translation"
+            ),
+        ]
+
+
+class TargetGroupTranslation(Translation):
+    target_group = models.ForeignKey(
+        TargetGroup,
+        on_delete=models.CASCADE,
+        related_name="translations",
+        verbose_name=_("target group"),
+    )
+    name = models.CharField(_("name"), max_length=120)
+
+    PARENT = "target_group"
+
+    class Meta(Translation.Meta):
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["target_group", "language"], name="unique_target_group_translation"
+            ),
+        ]

@@ -1,0 +1,103 @@
+"""The exports, the API list and the feed take the same number of queries at 1 and at 30 rows.
+
+Every measure carries two themes and two target groups and each test checks that
+the output holds them, so a row that reached a relation the queryset did not
+prepare (`for_export()`, `for_listing()`) would add queries per row and fail here.
+"""
+
+import json
+
+import pytest
+
+from tests.factories import CategoryFactory, MeasureFactory, TargetGroupFactory
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [1, 30]
+
+
+@pytest.fixture
+def build_measures(region, theme):
+    def build(size):
+        themes = [theme, CategoryFactory(name="Digital skills")]
+        groups = [TargetGroupFactory(name="Older people"), TargetGroupFactory(name="SMEs")]
+        return [
+            MeasureFactory(region=region, categories=themes, target_groups=groups)
+            for _ in range(size)
+        ]
+
+    return build
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_api_list_queries(client, django_assert_num_queries, build_measures, size):
+    build_measures(size)
+
+    # 1 count of the matching measures
+    # 2 the measures of the page, with region and partner
+    # 3 their themes
+    # 4 their target groups
+    with django_assert_num_queries(4):
+        data = client.get("/api/measures/?page_size=100").json()
+
+    assert len(data["results"]) == size
+    assert [t["name"] for t in data["results"][-1]["themes"]] == [
+        "E-health and home care",
+        "Digital skills",
+    ]
+    assert len(data["results"][-1]["target_groups"]) == 2
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_filtered_api_list_queries(client, django_assert_num_queries, build_measures, size):
+    build_measures(size)
+
+    # 1 validation of the region value
+    # 2-5 as without filters
+    with django_assert_num_queries(5):
+        data = client.get("/api/measures/?region=paijat-hame&sort=title").json()
+
+    assert data["count"] == size
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_csv_export_queries(client, django_assert_num_queries, build_measures, size):
+    build_measures(size)
+
+    # 1 the measures, with region and partner
+    # 2 their themes
+    # 3 their target groups
+    with django_assert_num_queries(3):
+        response = client.get("/en/measures/export.csv")
+        text = b"".join(response.streaming_content).decode()
+
+    assert text.count("E-health and home care; Digital skills") == size
+    assert text.count("Older people; SMEs") == size
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_json_export_queries(client, django_assert_num_queries, build_measures, size):
+    build_measures(size)
+
+    # 1 validation of the theme value
+    # 2 the measures, with region and partner
+    # 3 their themes
+    # 4 their target groups
+    with django_assert_num_queries(4):
+        response = client.get("/en/measures/export.json?theme=e-health-care")
+        data = json.loads(b"".join(response.streaming_content))
+
+    assert len(data["results"]) == size
+    assert len(data["results"][-1]["target_groups"]) == 2
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_feed_queries(client, django_assert_num_queries, build_measures, size):
+    build_measures(size)
+
+    # 1 the newest measures, with region and partner
+    # 2 their themes
+    with django_assert_num_queries(2):
+        response = client.get("/en/measures/feed/")
+
+    assert response.content.decode().count('term="Digital skills"') == size
