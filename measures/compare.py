@@ -17,7 +17,7 @@ from measures.related import related_measures
 
 # The page's wording says "three"; change it with this.
 MAX_COMPARED = 3
-# More slugs than this in one address are not even looked up; nobody ticks twenty.
+# More distinct slugs than this in one address are not even looked up; nobody ticks twenty.
 MAX_SLUGS = 20
 # Good-practice fields of the Interreg template, in its order.
 PRACTICE_FIELDS = ["problem", "resources", "evidence", "difficulties", "transfer_potential"]
@@ -27,10 +27,12 @@ SUGGESTION_COUNT = 3
 def chosen_slugs(query):
     """The distinct, non-empty slugs of the address's `m` values, in order."""
     slugs = []
-    for value in query.getlist("m")[:MAX_SLUGS]:
+    for value in query.getlist("m"):
         slug = value.strip()
         if slug and slug not in slugs:
             slugs.append(slug)
+            if len(slugs) == MAX_SLUGS:
+                break
     return slugs
 
 

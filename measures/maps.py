@@ -14,7 +14,6 @@ request leaves the site).
 import math
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from measures.content_language import localized
@@ -43,6 +42,9 @@ GRATICULE_STEP = 5
 MAX_LINE_WIDTH = 150
 # A label keeps this far from every marker but its own.
 CLEARANCE = 6
+# A label pushed away from its marker, joined to it by a line, is worth this much
+# extra width of the map to avoid.
+LEADER_COST = 40
 
 # A very coarse outline of Europe's coasts, (longitude, latitude) in degrees, drawn by
 # hand for orientation only; borders are left out on purpose.
@@ -255,7 +257,7 @@ def place_labels(markers, centre_x, distances=(1, 2, 3)):
         layout = _layout(order, markers, centre_x, distances)
         score = (
             sum(penalty for penalty, *_rest in layout.values()),
-            sum(distance > 1 for *_rest, distance in layout.values()),
+            _spread(layout, markers) + LEADER_COST * sum(d > 1 for *_rest, d in layout.values()),
         )
         if best is None or score < best[0]:
             best = (score, layout)
@@ -266,6 +268,13 @@ def place_labels(markers, centre_x, distances=(1, 2, 3)):
     for marker in markers:
         _penalty, marker["box"], marker["place"], marker["distance"] = best[1][id(marker)]
     return markers
+
+
+def _spread(layout, markers):
+    """The width of the map that `layout` needs: the narrower, the larger the text on a phone."""
+    left = min(min(box.left for _p, box, *_rest in layout.values()), *(m["x"] for m in markers))
+    right = max(max(box.right for _p, box, *_rest in layout.values()), *(m["x"] for m in markers))
+    return right - left
 
 
 def _layout(order, markers, centre_x, distances):
@@ -333,9 +342,14 @@ class Marker:
         return round(self.r + RING_GAP, 1)
 
     @property
+    def reach(self):
+        """The radius of the marker with its ring, if it has one."""
+        return self.ring_r if self.current else self.r
+
+    @property
     def extent(self):
         """The box around the marker and its ring."""
-        r = self.ring_r if self.current else self.r
+        r = self.reach
         return Box(self.x - r, self.y - r, self.x + r, self.y + r)
 
     @property
@@ -374,9 +388,6 @@ def region_map(regions, current=None):
         radius = marker_radius(region.published_count, largest)
         count_text = ngettext("%(count)s measure", "%(count)s measures", region.published_count)
         count_text %= {"count": region.published_count}
-        if _is_current(region, current):
-            # Said in words as well as drawn with a ring: not by colour alone.
-            count_text = _("%(count)s · this region") % {"count": count_text}
         lines = wrap_text(localized(region, "name"), NAME_SIZE, MAX_LINE_WIDTH, bold=True)
         width = max(
             *(text_width(line, NAME_SIZE, bold=True) for line in lines),

@@ -262,7 +262,8 @@ CACHES = {
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "n2m",
+            # Several sites (or test runs) can share one Redis under different prefixes.
+            "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", "n2m"),
             "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
         }
         if REDIS_URL

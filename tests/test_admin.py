@@ -125,6 +125,10 @@ def measure_form_data(region, theme):
         "links-0-title": "Project page",
         "links-0-url": "https://example.org/village-points",
         "links-0-position": "0",
+        "translations-TOTAL_FORMS": "0",
+        "translations-INITIAL_FORMS": "0",
+        "translations-MIN_NUM_FORMS": "0",
+        "translations-MAX_NUM_FORMS": "1000",
         "_save": "Save",
     }
 

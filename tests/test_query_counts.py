@@ -73,10 +73,10 @@ def test_measure_list_queries(client, django_assert_num_queries, build_catalogue
     # 1 count of the matching measures (the paginator)
     # 2 the measures of the page, with region and partner
     # 3 their themes
-    # 4-7 the options of the region, theme, target group and partner facets
-    #     (countries come from the regions)
-    # 8-12 one count per facet (region, theme, country, target group, partner)
-    with django_assert_num_queries(12):
+    # 4-7 the options of the region, theme, target group and partner facets, then
+    #     cached until the catalogue changes (countries come from the regions)
+    # 8 the counts of every facet, in one UNION ALL
+    with django_assert_num_queries(8):
         response = client.get("/en/measures/")
 
     assert len(response.context["measures"]) == min(size, 20)
@@ -87,13 +87,13 @@ def test_measure_list_queries(client, django_assert_num_queries, build_catalogue
 def test_filtered_measure_list_queries(client, django_assert_num_queries, build_catalogue, size):
     build_catalogue(size)
 
-    # 1-4 validation of the region, country, theme and target values
+    # 1-4 the options of the region, theme, target group and partner facets, then
+    #     cached; they also validate the region, country, theme and target values
     # 5 count of the matching measures
     # 6 the measures of the page, with region and partner
     # 7 their themes
-    # 8-11 the options of the region, theme, target group and partner facets
-    # 12-16 one count per facet
-    with django_assert_num_queries(16):
+    # 8 the counts of every facet, in one UNION ALL
+    with django_assert_num_queries(8):
         response = client.get(
             "/en/measures/?region=paijat-hame&country=FI&theme=e-health-care"
             "&target=nope&q=measure&year_from=2000&sort=title&page=1"
@@ -104,17 +104,44 @@ def test_filtered_measure_list_queries(client, django_assert_num_queries, build_
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_measure_detail_queries(client, django_assert_num_queries, build_catalogue, size):
+def test_filtered_measure_list_queries_with_facet_options_cached(
+    client, django_assert_num_queries, build_catalogue, size
+):
+    build_catalogue(size)
+    client.get("/en/measures/")
+
+    # 1 count of the matching measures
+    # 2 the measures of the page, with region and partner
+    # 3 their themes
+    # 4 the counts of every facet, in one UNION ALL
+    # (the facet options, which also check the values, come from the cache)
+    with django_assert_num_queries(4):
+        response = client.get(
+            "/en/measures/?region=paijat-hame&country=FI&theme=e-health-care"
+            "&target=nope&q=measure&year_from=2000&sort=title&page=1"
+        )
+
+    assert len(response.context["measures"]) == min(size, 20)
+    assert response.context["invalid_filters"]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_measure_detail_queries(client, django_assert_num_queries, build_catalogue, size, theme):
     measure = build_catalogue(size)[-1]
+    # A related measure in another region, so the related cards are there at every size.
+    MeasureFactory(title="Related measure elsewhere", categories=[theme])
 
     # 1 the measure, with region and partner
     # 2 its themes
     # 3 its target groups
     # 4 its links
-    with django_assert_num_queries(4):
+    # 5 the related published measures, with region and partner
+    # 6 their themes
+    with django_assert_num_queries(6):
         response = client.get(f"/en/measures/{measure.slug}/")
 
     html = response.content.decode()
+    assert "Related measure elsewhere" in html
     for text in ["E-health and home care", "Digital skills", "Data", "Older people", "SMEs"]:
         assert text in html
     assert f"Report {size - 1}" in html
@@ -129,7 +156,8 @@ def test_region_page_queries(client, django_assert_num_queries, build_catalogue,
     # 1 the region with its partner and published count
     # 2 its latest published measures, with region and partner
     # 3 their themes
-    with django_assert_num_queries(3):
+    # 4 every region with its published count, for the map
+    with django_assert_num_queries(4):
         response = client.get("/en/regions/paijat-hame/")
 
     assert len(response.context["measures"]) == min(size, 12)
@@ -209,14 +237,13 @@ def test_measure_list_queries_with_every_facet_on(
         "&year_from=2000&year_to=2030&q=Measure&sort=title"
     )
 
-    # 1-4 the chosen region, theme, target groups and partner, checked by the form
-    # 5 the countries that have regions, for the country choice
-    # 6 count of the matching measures (the paginator)
-    # 7 the measures of the page, with region and partner
-    # 8 their themes
-    # 9-12 the options of the region, theme, target group and partner facets
-    # 13-17 one count per facet
-    with django_assert_num_queries(17):
+    # 1-4 the options of the region, theme, target group and partner facets, then
+    #     cached; they check the chosen values and give the countries too
+    # 5 count of the matching measures (the paginator)
+    # 6 the measures of the page, with region and partner
+    # 7 their themes
+    # 8 the counts of every facet, in one UNION ALL
+    with django_assert_num_queries(8):
         response = client.get(f"/en/measures/{query}")
 
     assert response.context["invalid_filters"] == []

@@ -42,7 +42,7 @@ Status = Measure.Status
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
-class MeasureLinkInline(admin.TabularInline):
+class MeasureLinkInline(admin.StackedInline):
     model = MeasureLink
     formfield_overrides = URL_FIELDS
     extra = 1

@@ -151,11 +151,16 @@ def add_form_data(region, partner, themes, target_groups=(), **changes):
 
 
 def links_management_form(initial=0):
+    """The management forms of the change form's inlines: `initial` links, no translations."""
     return {
         "links-TOTAL_FORMS": str(initial),
         "links-INITIAL_FORMS": str(initial),
         "links-MIN_NUM_FORMS": "0",
         "links-MAX_NUM_FORMS": "1000",
+        "translations-TOTAL_FORMS": "0",
+        "translations-INITIAL_FORMS": "0",
+        "translations-MIN_NUM_FORMS": "0",
+        "translations-MAX_NUM_FORMS": "1000",
     }
 
 

@@ -32,9 +32,7 @@ def test_measure_list_answers_what_the_list_page_shows(client, catalogue, list_p
     assert api_slugs(client, f"/api/measures/?{query}&page_size=7") == list_page_slugs(query)
 
 
-def test_measure_list_nests_region_partner_and_themes_with_absolute_urls(
-    client, published_measure
-):
+def test_measure_list_nests_region_partner_and_themes_with_absolute_urls(client, published_measure):
     data = client.get("/api/measures/").json()
 
     assert data["count"] == 1

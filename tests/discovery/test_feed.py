@@ -22,8 +22,7 @@ def feed(response):
 
 def entry_slugs(root):
     return [
-        entry.find(f"{ATOM}link").get("href").split("/")[-2]
-        for entry in root.iter(f"{ATOM}entry")
+        entry.find(f"{ATOM}link").get("href").split("/")[-2] for entry in root.iter(f"{ATOM}entry")
     ]
 
 
@@ -70,9 +69,7 @@ def test_feed_entry_carries_summary_dates_partner_and_themes(client, published_m
         published_measure.published_at.date().isoformat()
     )
     assert entry.find(f"{ATOM}author/{ATOM}name").text == published_measure.partner.name
-    assert [c.get("term") for c in entry.findall(f"{ATOM}category")] == [
-        "E-health and home care"
-    ]
+    assert [c.get("term") for c in entry.findall(f"{ATOM}category")] == ["E-health and home care"]
 
 
 def test_feed_summary_is_text_even_for_readers_that_render_html(client):

@@ -19,9 +19,11 @@ def test_json_ld_is_read_and_nothing_is_refused_or_run(desktop, live_server):  #
     refusals = []
     desktop.on(
         "console",
-        lambda message: refusals.append(message.text)
-        if message.type == "error" and "Content Security Policy" in message.text
-        else None,
+        lambda message: (
+            refusals.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
     )
 
     response = desktop.goto(f"{live_server.url}/en/measures/{measure.slug}/")

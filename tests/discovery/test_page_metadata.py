@@ -119,7 +119,7 @@ def test_measure_page_describes_the_measure_in_json_ld(client, published_measure
     "title",
     [
         "</script><script>alert(1)</script>",
-        'Quotes " and \' & ampersands <!-- comment',
+        "Quotes \" and ' & ampersands <!-- comment",
         "</SCRIPT ><script>alert(1)</script>",
     ],
 )

@@ -1,0 +1,128 @@
+"""The number of queries of the discovery pages, pinned, and the same for few and many measures.
+
+Every measure carries two themes and a target group, so a template that reaches a
+relation its queryset did not prepare adds queries per row and fails here; each
+test also checks that the page shows what the queries fetched.
+"""
+
+import pytest
+
+from tests.factories import CategoryFactory, MeasureFactory, TargetGroupFactory
+
+pytestmark = pytest.mark.django_db
+
+SIZES = [3, 30]
+
+
+@pytest.fixture
+def build(partnership):
+    """`size` published measures spread over the six regions, all sharing their themes."""
+
+    def build(size):
+        themes = [CategoryFactory(name="Digital skills"), CategoryFactory(name="Open data")]
+        group = TargetGroupFactory(name="Older people")
+        regions = list(partnership.values())
+        return [
+            MeasureFactory(
+                title=f"Measure {n:02d}",
+                slug=f"measure-{n:02d}",
+                region=regions[n % len(regions)],
+                categories=themes,
+                target_groups=[group],
+                start_year=2010 + n % 7,
+            )
+            for n in range(size)
+        ]
+
+    return build
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_detail_page_with_related_measures_queries(client, django_assert_num_queries, build, size):
+    build(size)
+
+    # 1 the measure, with region and partner
+    # 2 its themes
+    # 3 its target groups
+    # 4 its links
+    # 5 the related published measures, with region and partner, ranked by shared count
+    # 6 their themes
+    with django_assert_num_queries(6):
+        response = client.get("/en/measures/measure-00/")
+
+    assert len(response.context["related_measures"]) == min(size - 1, 6)
+    assert "Open data" in response.content.decode()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_page_queries(client, django_assert_num_queries, build, size):
+    build(size)
+
+    # 1 the chosen measures, with region and partner
+    # 2 their themes
+    # 3 their target groups
+    # 4 their links (part of for_detail(), which the comparison shares with the detail page)
+    with django_assert_num_queries(4):
+        response = client.get("/en/compare/?m=measure-00&m=measure-01&m=measure-02&m=nope")
+
+    html = response.content.decode()
+    assert "Older people" in html
+    assert "Open data" in html
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_compare_page_with_suggestions_queries(client, django_assert_num_queries, build, size):
+    build(size)
+
+    # 1-4 the chosen measure, its themes, target groups and links
+    # 5 the related measures offered to add, with region and partner
+    # 6 their themes
+    with django_assert_num_queries(6):
+        response = client.get("/en/compare/?m=measure-00")
+
+    assert len(response.context["suggestions"]) == min(size - 1, 3)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_statistics_page_queries(client, django_assert_num_queries, build, size):
+    build(size)
+
+    # 1 regions with their published counts
+    # 2 themes with their published counts
+    # 3 published measures counted per start year
+    # 4 published measures counted per status in reality
+    with django_assert_num_queries(4):
+        response = client.get("/en/statistics/")
+
+    assert f"The catalogue holds {size} published measures." in response.content.decode()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home_page_with_the_map_queries(client, django_assert_num_queries, build, size):
+    build(size)
+
+    # 1 regions with their published counts (for the map and the list alike)
+    # 2 count of published measures
+    # 3 count of active partners
+    # 4 the latest published measures, with region and partner
+    # 5 their themes
+    # 6 themes with their published counts
+    with django_assert_num_queries(6):
+        response = client.get("/en/")
+
+    assert len(response.context["region_map"].markers) == 6
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_region_page_with_the_map_queries(client, django_assert_num_queries, build, size):
+    build(size)
+
+    # 1 the region with its partner and published count
+    # 2 its latest published measures, with region and partner
+    # 3 their themes
+    # 4 every region with its published count, for the map
+    with django_assert_num_queries(4):
+        response = client.get("/en/regions/paijat-hame/")
+
+    assert len(response.context["region_map"].markers) == 6
+    assert "Open data" in response.content.decode()
