@@ -6,12 +6,15 @@ version and language (`measures.content_version`) and kept in the shared cache.
 The same cached rows validate the visitor's facet values, so a filtered list
 spends no query on checking slugs.
 
-The counts of all facets are one UNION ALL of grouped counts. Each part counts
-under every active filter except its own facet's, grouped by the foreign key or
+The counts of all facets, and the number of results, are one query: the
+measures under the filters that are not facets (visibility, search words,
+years) are read once into a common table expression, with a true-or-false
+column per facet in use; then a UNION ALL of grouped counts counts each facet's
+options where every other facet's column is true. Search words are thus matched
+once per page, not once per facet. Counts are grouped by the foreign key or
 join-table column, so no part joins the tables of the options; ids become slugs
-through the cached options. The counts need no DISTINCT: the filters add no
-joins that repeat a measure (themes and target groups filter through `pk IN`
-subqueries) and a join-table row is unique per measure and option.
+through the cached options. They need no DISTINCT: a join-table row is unique
+per measure and option.
 """
 
 import logging
@@ -19,12 +22,13 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db.models import Count, F, Value
+from django.db import connection
+from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
 from django_filters.fields import ModelMultipleChoiceField
 
 from measures import content_version
 from measures.content_language import localized, page_language
-from measures.models import Category, Region, TargetGroup
+from measures.models import Category, Measure, Region, TargetGroup
 from partners.countries import Country
 from partners.models import Partner
 
@@ -40,6 +44,8 @@ GROUPED_BY = {
     "partner": (Partner, "partner_id"),
 }
 GROUPED_MODELS = {model for model, _ in GROUPED_BY.values()}
+# The columns of the counting query's common table expression, by the foreign key.
+BASE_COLUMNS = {"region_id": "rid", "partner_id": "pid"}
 
 
 def _load_taxonomy():
@@ -120,26 +126,82 @@ def options():
     }
 
 
-def counts(querysets):
-    """{facet: {option value: number of measures}} from {facet: its queryset}, in one query."""
-    parts = [
-        queryset.order_by()
-        .annotate(facet=Value(name), option=F(GROUPED_BY[name][1]))
-        .values("facet", "option")
-        .annotate(n=Count("pk"))
-        .values_list("facet", "option", "n")
-        for name, queryset in querysets.items()
-    ]
-    if not parts:
-        return {}
-    rows = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    slugs = {
-        model: {row.pk: row.slug for row in models_rows}
-        for model, models_rows in taxonomy().items()
-    }
+def _predicate(name, values):
+    """The condition "the measure has one of `values`" of one facet, for the counting query.
+
+    The same conditions as the facet filters of measures.filters, written on the
+    foreign keys and join tables so that no option table is joined.
+    """
+    ids = [row.pk for row in values] if name != "country" else []
+    if name == "country":
+        ids = [region.pk for region in taxonomy()[Region] if region.country in set(values)]
+    if not ids:
+        return Value(False)
+    if name in ("region", "country"):
+        condition = Q(region_id__in=ids)
+    elif name == "partner":
+        condition = Q(partner_id__in=ids)
+    else:
+        field = Measure._meta.get_field(GROUPED_BY[name][1])
+        rows = field.remote_field.through.objects.filter(
+            **{f"{field.m2m_reverse_field_name()}__in": ids}
+        )
+        condition = Q(pk__in=rows.values(field.m2m_field_name()))
+    return ExpressionWrapper(condition, output_field=BooleanField())
+
+
+def counts(base, chosen, facet_names):
+    """(total, {facet: {option value: number of measures}}), in one query.
+
+    `base`: the measures under every filter that is not a facet (visibility, search
+    words, years). `chosen`: {facet: the options chosen} for the facets in use. The
+    measures of `base` are read once, each with one true-or-false column per facet
+    in use; a facet's options are counted over the rows where every *other*
+    facet's column is true, and the total over the rows where all are.
+    """
+    flags = {f"f_{name}": _predicate(name, values) for name, values in chosen.items()}
+    measures = base.order_by().values(
+        mid=F("pk"), rid=F("region_id"), pid=F("partner_id"), **flags
+    )
+    base_sql, params = measures.query.sql_with_params()
+    quote = connection.ops.quote_name
+
+    def where(*leave_out):
+        conditions = [quote(flag) for flag in flags if flag[2:] not in leave_out]
+        return f"WHERE {' AND '.join(conditions)}" if conditions else ""
+
+    parts = []
+    for name in facet_names:
+        column = GROUPED_BY[name][1]
+        if column in BASE_COLUMNS:
+            parts.append(
+                f"SELECT '{name}', {quote(BASE_COLUMNS[column])}, COUNT(*) FROM base "
+                f"{where(name)} GROUP BY 2"
+            )
+        else:
+            field = Measure._meta.get_field(column)
+            through = field.remote_field.through._meta
+            own = through.get_field(field.m2m_field_name()).column
+            other = through.get_field(field.m2m_reverse_field_name()).column
+            parts.append(
+                f"SELECT '{name}', j.{quote(other)}, COUNT(*) FROM base "
+                f"JOIN {quote(through.db_table)} j ON j.{quote(own)} = base.mid "
+                f"{where(name)} GROUP BY 2"
+            )
+    parts.append(f"SELECT 'total', NULL, COUNT(*) FROM base {where()}")
+    materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
+    sql = f"WITH base AS {materialized}({base_sql}) " + " UNION ALL ".join(parts)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        found = cursor.fetchall()
+
+    slugs = {model: {row.pk: row.slug for row in objs} for model, objs in taxonomy().items()}
     countries = {region.pk: region.country for region in taxonomy()[Region]}
-    result = {name: {} for name in querysets}
-    for name, option, n in rows:
+    total, result = 0, {name: {} for name in facet_names}
+    for name, option, n in found:
+        if name == "total":
+            total = n
+            continue
         if option is None:
             continue
         if name == "country":
@@ -148,4 +210,4 @@ def counts(querysets):
             value = slugs[GROUPED_BY[name][0]].get(option)
         if value is not None:
             result[name][value] = result[name].get(value, 0) + n
-    return result
+    return total, result

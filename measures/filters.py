@@ -137,10 +137,11 @@ class MeasureFilter(django_filters.FilterSet):
             return order_by_relevance(queryset.order_by(*SORTS["relevance"]), self.query)
         return queryset.order_by(*SORTS[self.order])
 
-    def _apply(self, queryset, leave_out=None):
-        """The queryset with every valid filter applied, except `leave_out`."""
+    def _apply(self, queryset, leave_out=()):
+        """The queryset with every valid filter applied, except those named in `leave_out`."""
+        leave_out = {leave_out} if isinstance(leave_out, str) else set(leave_out)
         for name, value in self.form.cleaned_data.items():
-            if name != leave_out:
+            if name not in leave_out:
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
@@ -169,9 +170,7 @@ class MeasureFilter(django_filters.FilterSet):
         self.is_valid()
         data = self.form.cleaned_data
         options = facet_data.options()
-        counts = facet_data.counts(
-            {name: self._apply(self.queryset, leave_out=name) for name in self.FACETS}
-        )
+        counts = self.facet_counts()[1]
         facets = []
         for name in self.FACETS:
             counted = counts[name]
@@ -194,6 +193,20 @@ class MeasureFilter(django_filters.FilterSet):
                 }
             )
         return facets
+
+    def facet_counts(self):
+        """(number of results, {facet: {option: count}}), from one query, made once."""
+        if not hasattr(self, "_facet_counts"):
+            self.is_valid()
+            data = self.form.cleaned_data
+            chosen = {name: data[name] for name in self.FACETS if data.get(name)}
+            others = self._apply(self.queryset, leave_out=set(self.FACETS))
+            self._facet_counts = facet_data.counts(others, chosen, self.FACETS)
+        return self._facet_counts
+
+    def total(self):
+        """How many measures match every filter: the paginator's count, from facet_counts()."""
+        return self.facet_counts()[0]
 
     @property
     def invalid_fields(self):

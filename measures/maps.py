@@ -245,13 +245,13 @@ def place_labels(markers, centre_x, distances=(1, 2, 3)):
     other (so it is clear which is which), whenever one of the tried places allows it.
 
     `markers` are dicts with x, y, r, width and height; each gets `box`, `place` and
-    `distance`. The current region goes first, then the biggest markers; each tries
+    `distance`. The biggest markers (by `radius`, without a ring) go first; each tries
     the `PLACES` in order (mirrored for markers east of `centre_x`, so labels face
     inwards), then further out, and with no clean place the least bad one wins. A
     marker whose label ended up pushed out or crowded is then tried first, and the
     better of the layouts is kept.
     """
-    order = sorted(markers, key=lambda m: (not m.get("current"), -m["r"], m["x"], m["y"]))
+    order = sorted(markers, key=lambda m: (-m.get("radius", m["r"]), m["x"], m["y"]))
     best = None
     for attempt in range(len(order) + 1):
         layout = _layout(order, markers, centre_x, distances)
@@ -329,7 +329,7 @@ class Marker:
     r: float
     box: Box
     place: tuple
-    # Where the label's two lines start, and how they are anchored.
+    # Where the label's lines start (the name's, then the count's), and how they are anchored.
     text_x: float = 0.0
     name_lines: list = field(default_factory=list)
     count_y: float = 0.0

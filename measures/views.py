@@ -32,6 +32,12 @@ class MeasureListView(FilterView):
         # Always bound, so an empty query string validates like any other.
         return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        # The number of results comes with the facet counts, in the same query.
+        paginator.count = self.filterset.total()
+        return paginator
+
     def paginate_queryset(self, queryset, page_size):
         # get_page() turns a page number that is not a number into page 1 and one
         # past the end into the last page, so a stale or edited link still shows results.

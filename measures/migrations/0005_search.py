@@ -9,14 +9,29 @@ CREATE_INDEX = (
     "ON measures_measure USING gin (search_vector)"
 )
 DROP_INDEX = "DROP INDEX IF EXISTS measure_search_vector_gin"
+# The vectors as this migration knew them, frozen here: measures.search changes with
+# the app (it now reads translation tables that a later migration creates), and a
+# migration that called it would fail on a fresh database.
+FILL_VECTORS = """
+UPDATE measures_measure AS m SET search_vector =
+    setweight(to_tsvector('simple', coalesce(m.title, '') || ' ' || coalesce(m.title_local, '')), 'A')
+ || setweight(to_tsvector('english', coalesce(m.title, '')), 'A')
+ || setweight(to_tsvector('english', coalesce(m.summary, '')), 'B')
+ || setweight(to_tsvector('english', concat_ws(' ', m.description, m.problem, m.resources,
+        m.evidence, m.difficulties, m.transfer_potential, m.main_institution, m.funding)), 'C')
+ || setweight(to_tsvector('simple', concat_ws(' ', r.name, r.name_local, p.name, p.short_name,
+        (SELECT string_agg(c.name, ' ') FROM measures_category c
+           JOIN measures_measure_categories mc ON mc.category_id = c.id
+          WHERE mc.measure_id = m.id))), 'D')
+FROM measures_region AS r, partners_partner AS p
+WHERE r.id = m.region_id AND p.id = m.partner_id
+"""
 
 
 def create_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(CREATE_INDEX)
-        from measures.search import refresh_search_vectors
-
-        refresh_search_vectors()
+        schema_editor.execute(FILL_VECTORS)
 
 
 def drop_index(apps, schema_editor):

@@ -290,6 +290,28 @@ class Measure(models.Model):
             models.Index(fields=["status", "-published_at"], name="measure_status_published"),
             models.Index(fields=["status", "title"], name="measure_status_title"),
             models.Index(fields=["status", "submitted_at"], name="measure_status_submitted"),
+            # The public pages read published measures only; these partial indexes hold
+            # just those. Facet counts and the region counts read the first without
+            # touching the table (id is included on PostgreSQL), the join-table counts
+            # check "published" in the second, the region and partner pages list their
+            # newest measures from the last two.
+            models.Index(
+                fields=["region", "partner", "start_year"],
+                include=["id"],
+                condition=Q(status="published"),
+                name="measure_published_facets",
+            ),
+            models.Index(fields=["id"], condition=Q(status="published"), name="measure_published_id"),
+            models.Index(
+                fields=["region", "-published_at"],
+                condition=Q(status="published"),
+                name="measure_region_newest",
+            ),
+            models.Index(
+                fields=["partner", "-published_at"],
+                condition=Q(status="published"),
+                name="measure_partner_newest",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

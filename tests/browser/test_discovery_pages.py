@@ -131,8 +131,10 @@ def test_map_labels_do_not_overlap_as_drawn(phone, live_server, catalogue):
         assert apart, f"labels at {one} and {other} overlap"
     svg = phone.locator(".region-map__svg").bounding_box()
     for left, top, right, bottom in boxes:
-        assert svg["x"] <= left and right <= svg["x"] + svg["width"]
-        assert svg["y"] <= top and bottom <= svg["y"] + svg["height"]
+        assert svg["x"] <= left
+        assert right <= svg["x"] + svg["width"]
+        assert svg["y"] <= top
+        assert bottom <= svg["y"] + svg["height"]
 
 
 def test_comparison_is_picked_without_javascript(browser, live_server, catalogue):
@@ -182,5 +184,5 @@ def test_printed_comparison_fits_a_landscape_page(desktop, live_server, catalogu
     assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth")
     assert table.evaluate("t => getComputedStyle(t.closest('main')).page") == "landscape"
     pdf = desktop.pdf(prefer_css_page_size=True)
-    # A4 the long side across: 842 × 595 points.
+    # A4 with the long side across: 842 by 595 points.
     assert re.search(rb"/MediaBox\s*\[\s*0 0 841\.9\d* 594\.9\d*\s*\]", pdf)

@@ -28,8 +28,9 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture
-def form_data(region, theme):
-    return {
+def form_data(admin_client, region, theme):
+    """What the add form sends: the measure's fields and an empty form of every inline."""
+    data = {
         "title": "Village e-service points",
         "slug": "",
         "summary": "Staffed points in village shops where people use public e-services.",
@@ -39,12 +40,19 @@ def form_data(region, theme):
         "start_year": "2022",
         "implementation": "running",
         "image_alt": "A shop counter with a tablet for e-services",
-        "links-TOTAL_FORMS": "0",
-        "links-INITIAL_FORMS": "0",
-        "links-MIN_NUM_FORMS": "0",
-        "links-MAX_NUM_FORMS": "1000",
         "_save": "Save",
     }
+    for inline in admin_client.get(ADD).context["inline_admin_formsets"]:
+        prefix = inline.formset.prefix
+        data.update(
+            {
+                f"{prefix}-TOTAL_FORMS": "0",
+                f"{prefix}-INITIAL_FORMS": "0",
+                f"{prefix}-MIN_NUM_FORMS": "0",
+                f"{prefix}-MAX_NUM_FORMS": "1000",
+            }
+        )
+    return data
 
 
 def photo_with_gps(size=(40, 20), orientation=None):

@@ -90,8 +90,14 @@ def scripts_of(response):
     return collector.scripts
 
 
+# Script elements that hold data, never run (JSON-LD metadata, json_script); CSP ignores them.
+DATA_BLOCK_TYPES = {"application/ld+json", "application/json"}
+
+
 def is_own_file(script):
     """A script loaded from the site itself: a path, not an inline script or another host."""
+    if (script.get("type") or "").lower() in DATA_BLOCK_TYPES:
+        return True
     src = script.get("src") or ""
     return src.startswith("/") and not src.startswith("//")
 
