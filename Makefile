@@ -11,7 +11,7 @@ SEED := partners regions themes target_groups measures measure_links translation
 # Local development: debug on, SQLite unless DATABASE_URL says otherwise.
 DEV_ENV := DJANGO_DEBUG=true
 
-.PHONY: run test venv migrate seed lint format check clean messages
+.PHONY: run test venv migrate seed lint format check clean bench messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ run: seed
 
 test: venv
 	$(DEV_ENV) $(BIN)/pytest
+
+# The benchmark (bench/run.py): PostgreSQL databases of 1,000 to 100,000 measures, gunicorn
+# with production settings, wrk. Needs PostgreSQL, Redis and wrk on this machine; writes
+# bench/results.md. BENCH_ARGS="--sizes 1000 --duration 5" for a quick look.
+bench: venv
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 check: venv
 	$(DEV_ENV) $(MANAGE) check

@@ -15,29 +15,30 @@ Two kinds of change send no model signal, and say so themselves:
   `content_version.bump()` when they are done.
 """
 
+from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from measures import content_version
 
-CONTENT_APPS = {"measures", "partners"}
-
-
-def _is_content(sender):
-    meta = getattr(sender, "_meta", None)
-    return meta is not None and meta.app_label in CONTENT_APPS
+CONTENT_APPS = ["measures", "partners"]
 
 
 def content_saved_or_deleted(sender, **kwargs):
-    if _is_content(sender):
-        content_version.bump()
+    content_version.bump()
 
 
 def content_relation_changed(sender, action, **kwargs):
-    if action in {"post_add", "post_remove", "post_clear"} and _is_content(sender):
+    if action in {"post_add", "post_remove", "post_clear"}:
         content_version.bump()
 
 
 def connect():
-    post_save.connect(content_saved_or_deleted, dispatch_uid="content-version-save")
-    post_delete.connect(content_saved_or_deleted, dispatch_uid="content-version-delete")
-    m2m_changed.connect(content_relation_changed, dispatch_uid="content-version-m2m")
+    # One model at a time, not every sender: a delete signal on every model would stop
+    # Django's fast deletes elsewhere (expired sessions, login attempts).
+    for label in CONTENT_APPS:
+        for model in apps.get_app_config(label).get_models(include_auto_created=True):
+            uid = f"content-version-{model._meta.label_lower}"
+            post_save.connect(content_saved_or_deleted, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(content_saved_or_deleted, sender=model, dispatch_uid=f"{uid}-del")
+            if model._meta.auto_created:
+                m2m_changed.connect(content_relation_changed, sender=model, dispatch_uid=uid)

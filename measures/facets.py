@@ -57,8 +57,7 @@ def _load_taxonomy():
     }
 
 
-def taxonomy():
-    """{model: its rows in display order}, for the active language; cached per content version."""
+def _cached_taxonomy():
     try:
         key = content_version.key("facet-taxonomy", page_language())
         rows = cache.get(key)
@@ -72,6 +71,19 @@ def taxonomy():
         except Exception:
             logger.exception("Cache unavailable; facet options not stored")
     return rows
+
+
+def taxonomy():
+    """{model: its rows in display order}, for the active language; cached per content version.
+
+    Read from the shared cache once per request, however often the form and the
+    counts ask.
+    """
+    try:
+        return content_version.remember(f"facet-taxonomy-{page_language()}", _cached_taxonomy)
+    except Exception:
+        logger.exception("Cache unavailable; facet options read from the database")
+        return _load_taxonomy()
 
 
 def rows_by_slug(model):
@@ -160,9 +172,7 @@ def counts(base, chosen, facet_names):
     facet's column is true, and the total over the rows where all are.
     """
     flags = {f"f_{name}": _predicate(name, values) for name, values in chosen.items()}
-    measures = base.order_by().values(
-        mid=F("pk"), rid=F("region_id"), pid=F("partner_id"), **flags
-    )
+    measures = base.order_by().values(mid=F("pk"), rid=F("region_id"), pid=F("partner_id"), **flags)
     base_sql, params = measures.query.sql_with_params()
     quote = connection.ops.quote_name
 

@@ -228,7 +228,9 @@ def test_measure_list_queries_with_every_facet_on(
     from measures.models import TargetGroup
     from partners.models import Partner
 
-    groups = "&".join(f"target={slug}" for slug in TargetGroup.objects.values_list("slug", flat=True))
+    groups = "&".join(
+        f"target={slug}" for slug in TargetGroup.objects.values_list("slug", flat=True)
+    )
     partner = Partner.objects.get(regions__slug="paijat-hame").slug
     query = (
         f"?region=paijat-hame&theme=e-health-care&country=FI&{groups}&partner={partner}"

@@ -301,7 +301,9 @@ class Measure(models.Model):
                 condition=Q(status="published"),
                 name="measure_published_facets",
             ),
-            models.Index(fields=["id"], condition=Q(status="published"), name="measure_published_id"),
+            models.Index(
+                fields=["id"], condition=Q(status="published"), name="measure_published_id"
+            ),
             models.Index(
                 fields=["region", "-published_at"],
                 condition=Q(status="published"),

@@ -1,4 +1,4 @@
-"""A small catalogue in two languages, and a coordinator, for the accessibility and keyboard tests."""
+"""A small catalogue in two languages and a coordinator, for the accessibility tests."""
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command

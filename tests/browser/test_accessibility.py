@@ -39,9 +39,7 @@ def axe_violations(page):
     from axe_playwright_python.sync_playwright import Axe
 
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return {
-        violation["id"]: len(violation["nodes"]) for violation in result.response["violations"]
-    }
+    return {violation["id"]: len(violation["nodes"]) for violation in result.response["violations"]}
 
 
 def describe(page):
@@ -111,7 +109,10 @@ ADMIN_PAGES = [
     ("change form with workflow", "/admin/measures/measure/{submitted}/change/"),
     ("review queue", "/admin/measures/measure/review-queue/"),
     ("history", "/admin/measures/measure/{published}/history/"),
-    ("compare versions", "/admin/measures/measure/{published}/history/compare/?old={old}&new={new}"),
+    (
+        "compare versions",
+        "/admin/measures/measure/{published}/history/compare/?old={old}&new={new}",
+    ),
 ]
 
 

@@ -44,7 +44,9 @@ def partner():
 
 @pytest.fixture
 def region(partner):
-    return RegionFactory(name="Vorpommern-Greifswald", slug="vorpommern-greifswald", partner=partner)
+    return RegionFactory(
+        name="Vorpommern-Greifswald", slug="vorpommern-greifswald", partner=partner
+    )
 
 
 @pytest.fixture
@@ -83,7 +85,9 @@ def draft(region, theme, target_group):
 
 @pytest.fixture
 def coordinator():
-    return create_staff_user("cora", PartnerFactory(name="Lahti University", slug="lut"), "coordinator")
+    return create_staff_user(
+        "cora", PartnerFactory(name="Lahti University", slug="lut"), "coordinator"
+    )
 
 
 @pytest.fixture

@@ -93,7 +93,9 @@ def _free_port():
 
 def _get(port, path, timeout=10):
     """(status, headers, body) of GET http://127.0.0.1:port/path; no redirects followed."""
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers={"Host": "localhost"})
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}{path}", headers={"Host": "localhost"}
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             return response.status, response.headers, response.read().decode()
@@ -232,9 +234,7 @@ def test_a_change_made_through_one_instance_shows_on_both_at_the_next_request(se
     transition(servers, bravo, "submitted", "published")
 
     published = lists(servers)
-    assert all("Bravo digital village assistants" in html for *_, html in published), (
-        servers.logs()
-    )
+    assert all("Bravo digital village assistants" in html for *_, html in published), servers.logs()
     assert detail_statuses(servers, bravo) == [200, 200]
 
     transition(servers, alpha, "archived")

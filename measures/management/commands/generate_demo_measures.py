@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from measures import content_version
 from measures.models import Category, Measure, Region, TargetGroup
 from measures.search import refresh_search_vectors
 from partners.models import Partner
@@ -105,6 +106,8 @@ class Command(BaseCommand):
                 # bulk_create sends no signals: index the batch for search here.
                 refresh_search_vectors(measure.pk for measure in batch)
                 self._progress(start + size, count)
+        # bulk_create and the join-table inserts send no signals: cached pages go stale here.
+        content_version.bump()
         self.stdout.write(self.style.SUCCESS(f"Created {count} demo measures (seed {seed})."))
 
     def _measure(self, rng, prefix, number, regions, partners):

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from measures import content_version
 from measures.models import Measure
 from measures.search import is_postgresql, refresh_search_vectors
 
@@ -14,4 +15,6 @@ class Command(BaseCommand):
             self.stdout.write("SQLite searches the texts directly; nothing to do.")
             return
         refresh_search_vectors()
+        # Search results may differ now; a raw UPDATE sends no signal.
+        content_version.bump()
         self.stdout.write(self.style.SUCCESS(f"Indexed {Measure.objects.count()} measures."))

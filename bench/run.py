@@ -1,0 +1,549 @@
+"""The benchmark: gunicorn with production settings, driven by wrk, at 1,000 to 100,000 measures.
+
+    make bench                                  # or: .venv/bin/python bench/run.py
+    .venv/bin/python bench/run.py --sizes 1000 --duration 5   # a quick look
+
+For every size N it makes (or reuses) a PostgreSQL database with the seed data
+and N published demo measures (bench/build.py), starts gunicorn on 127.0.0.1
+with debug off, collected static files and the page cache in Redis, and lets
+wrk ask each page for --duration seconds: first the framework floor (a view
+that answers "ok", switched on by N2M_BENCH_FLOOR) and a static file, then the
+public pages with a warm page cache, then pages that miss the cache (every
+request carries a new query parameter). It also counts each page's SQL
+queries (bench/probe.py), measures the compressed size of the list page with
+its CSS and JS, and checks that no page loads anything from another host.
+
+Everything goes to the terminal and to bench/results.md, from this one run.
+"""
+
+import argparse
+import datetime
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+
+from build import PYTHON, ROOT, base_env, ensure_database, manage
+
+RESULTS = ROOT / "bench" / "results.md"
+GUNICORN = Path(PYTHON).with_name("gunicorn")
+GUNICORN_COMMAND = [
+    str(GUNICORN),
+    *("--config", "next2met/gunicorn.conf.py", "--no-control-socket", "next2met.wsgi"),
+]
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
+# Headers of a browser behind the TLS-terminating proxy the site runs behind.
+HEADERS = {"Accept-Encoding": "gzip, deflate, br", "X-Forwarded-Proto": "https"}
+WRK_HEADERS = {"Accept-Encoding": "gzip", "X-Forwarded-Proto": "https"}
+
+REGION, THEME, QUERY = "paijat-hame", "e-health-care", "care"
+DETAIL = "demo-1-000001"
+FILTERED = f"/en/measures/?region={REGION}&theme={THEME}&q={QUERY}"
+# (name, path, measured with a warm page cache, measured missing it)
+PAGES = [
+    ("floor (bare Django view)", "/bench/floor", True, False),
+    ("static file (whitenoise)", None, True, False),
+    ("home", "/en/", True, True),
+    ("list, unfiltered", "/en/measures/", True, True),
+    ("list, 2 filters + search", FILTERED, True, True),
+    ("detail", f"/en/measures/{DETAIL}/", True, True),
+    ("region page", f"/en/regions/{REGION}/", True, True),
+    ("JSON API /api/measures/", "/api/measures/", True, True),
+]
+NO_CACHE_LUA = r"""
+local counter, salt = 0, ""
+function init(args)
+  math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)") or "0", 16) % 100000)
+  salt = tostring(math.random(1, 1000000000))
+end
+function request()
+  counter = counter + 1
+  local sep = string.find(wrk.path, "?", 1, true) and "&" or "?"
+  return wrk.format(nil, wrk.path .. sep .. "bench-nocache=" .. salt .. "-" .. counter)
+end
+"""
+
+
+def log(*args):
+    print(*args, flush=True)
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(port, path, headers=HEADERS, timeout=60):
+    """(status, headers, body as sent) of GET path; no redirect followed."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def decoded(headers, body):
+    return gzip.decompress(body) if headers.get("Content-Encoding") == "gzip" else body
+
+
+class Resources(HTMLParser):
+    """Every address a page makes the browser load (not the links it may follow)."""
+
+    def __init__(self):
+        super().__init__()
+        self.loaded, self.stylesheets, self.scripts = [], [], []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("href"):
+            rel = (attrs.get("rel") or "").lower()
+            if any(word in rel for word in ("stylesheet", "icon", "preload", "modulepreload")):
+                self.loaded.append(attrs["href"])
+                if "stylesheet" in rel:
+                    self.stylesheets.append(attrs["href"])
+        for name in ("src", "srcset", "data", "poster"):
+            if attrs.get(name):
+                self.loaded.append(attrs[name].split()[0])
+                if tag == "script" and name == "src":
+                    self.scripts.append(attrs[name])
+
+
+def other_hosts(addresses):
+    return sorted({a for a in addresses if re.match(r"^(https?:)?//", a)})
+
+
+class Server:
+    """gunicorn with the production configuration, on a free port."""
+
+    def __init__(self, env, log_path, workers):
+        self.port = free_port()
+        env = {
+            **env,
+            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
+            "GUNICORN_WORKERS": str(workers),
+            "GUNICORN_LOG_LEVEL": "warning",
+        }
+        self.log = open(log_path, "a")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            GUNICORN_COMMAND,
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=self.log,
+        )
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if fetch(self.port, "/healthz", timeout=2)[0] == 200:
+                    return
+            except OSError:
+                pass
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError(f"gunicorn did not start; see {log_path}")
+            time.sleep(0.2)
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+        self.log.close()
+
+
+def wrk(port, path, duration, connections, threads, uncached=False, lua_dir=None):
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
+    for name, value in WRK_HEADERS.items():
+        command += ["-H", f"{name}: {value}"]
+    if uncached:
+        script = Path(lua_dir) / "nocache.lua"
+        script.write_text(NO_CACHE_LUA)
+        command += ["-s", str(script)]
+    command.append(f"http://127.0.0.1:{port}{path}")
+    output = subprocess.run(
+        command, capture_output=True, text=True, timeout=duration + 60, check=True
+    ).stdout
+    return parse_wrk(output)
+
+
+def _ms(value, unit):
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def parse_wrk(output):
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    latency = {
+        pct: _ms(value, unit)
+        for pct, value, unit in re.findall(r"\s(\d+)%\s+([\d.]+)(us|ms|s)\b", output)
+    }
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = re.search(r"Socket errors: (.*)", output)
+    return {
+        "rps": rps,
+        "p50": latency.get("50"),
+        "p99": latency.get("99"),
+        "requests": requests,
+        "non_2xx": int(bad.group(1)) if bad else 0,
+        "socket_errors": errors.group(1).strip() if errors else "",
+    }
+
+
+def probe(env, urls, explain=False):
+    args = [PYTHON, "bench/probe.py", *urls] + (["--explain"] if explain else [])
+    result = subprocess.run(
+        args, cwd=ROOT, env=env, capture_output=True, text=True, timeout=900, check=False
+    )
+    if result.returncode:
+        raise RuntimeError(f"bench/probe.py failed:\n{result.stderr[-4000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def forget_cache(prefix):
+    import redis
+
+    client = redis.Redis.from_url(REDIS_URL)
+    for key in client.scan_iter(f"{prefix}:*", count=1000):
+        client.delete(key)
+
+
+def list_page_weight(port):
+    """Compressed bytes of the list page's HTML, CSS and JS, and hosts other than ours."""
+    _, headers, body = fetch(port, "/en/measures/")
+    parser = Resources()
+    parser.feed(decoded(headers, body).decode())
+    sizes = {"html": len(body)}
+    for kind, addresses in (("css", parser.stylesheets), ("js", parser.scripts)):
+        for address in addresses:
+            if re.match(r"^(https?:)?//", address):
+                continue
+            file_body = fetch(port, address)[2]
+            sizes[kind] = sizes.get(kind, 0) + len(file_body)
+    found = other_hosts(parser.loaded)
+    return sizes, found, parser.stylesheets[0] if parser.stylesheets else None
+
+
+def pages_elsewhere(port, paths):
+    """Addresses on other hosts that any of the pages (or their CSS) would load."""
+    found = set()
+    for path in paths:
+        status, headers, body = fetch(port, path)
+        if status != 200 or "html" not in headers.get("Content-Type", ""):
+            continue
+        parser = Resources()
+        parser.feed(decoded(headers, body).decode())
+        found.update(other_hosts(parser.loaded))
+        for sheet in parser.stylesheets:
+            _, sheet_headers, sheet_body = fetch(port, sheet)
+            css = decoded(sheet_headers, sheet_body).decode()
+            for address in re.findall(r"url\(\s*['\"]?([^'\")]+)|@import\s+['\"]([^'\"]+)", css):
+                found.update(other_hosts([a for a in address if a]))
+    return sorted(found)
+
+
+def machine():
+    cpu = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory = Path("/proc/meminfo").read_text().split()[1]
+    versions = {
+        "python": platform.python_version(),
+        "os": platform.platform(),
+    }
+    for name, command in {
+        "django": [PYTHON, "-c", "import django; print(django.get_version())"],
+        "gunicorn": [str(GUNICORN), "--version"],
+        "postgresql": ["psql", "--version"],
+        "redis": ["redis-server", "--version"],
+        "wrk": ["wrk", "--version"],
+    }.items():
+        try:
+            run = subprocess.run(command, capture_output=True, text=True, timeout=20)
+            versions[name] = (run.stdout or run.stderr).strip().splitlines()[0]
+        except (OSError, IndexError, subprocess.TimeoutExpired):
+            versions[name] = "unknown"
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory": f"{int(memory) // 1024 // 1024} GB",
+        **versions,
+    }
+
+
+def load_average():
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
+def bench_size(size, args, static_root, run_id, work_dir):
+    env = base_env(
+        DJANGO_STATIC_ROOT=str(static_root),
+        REDIS_URL=REDIS_URL,
+        REDIS_KEY_PREFIX=f"n2m-bench-{run_id}-{size}",
+        N2M_BENCH_FLOOR="true",
+        DJANGO_BEHIND_PROXY="true",
+    )
+    log(f"\n== N = {size:,} ==")
+    url, seconds, built = ensure_database(size, env, log=log)
+    env["DATABASE_URL"] = url
+    log(f"  database {'built' if built else 'reused'} in {seconds:.0f} s")
+    server = Server(env, Path(work_dir) / f"gunicorn-{size}.log", args.workers)
+    result = {"size": size, "rows": [], "load_before": load_average()}
+    try:
+        sizes, elsewhere, stylesheet = list_page_weight(server.port)
+        result["weight"] = sizes
+        api_status = fetch(server.port, "/api/measures/")[0]
+        result["api"] = api_status == 200
+        paths = [path for _, path, *_ in PAGES if path and path != "/bench/floor"]
+        result["elsewhere"] = sorted(set(elsewhere) | set(pages_elsewhere(server.port, paths)))
+        log("  counting SQL queries")
+        counted = probe(env, [FILTERED, *[p for p in paths if p != FILTERED]], explain=True)
+        result["plans"] = counted.pop("_plans", [])
+        for name, path, warm, cold in PAGES:
+            if path is None:
+                path = stylesheet
+            if path == "/api/measures/" and not result["api"]:
+                result["rows"].append({"page": name, "available": False})
+                continue
+            for uncached in [False] * warm + [True] * cold:
+                for _ in range(3):  # warm the workers, the connections and the cache
+                    fetch(server.port, path)
+                figures = wrk(
+                    server.port,
+                    path,
+                    args.duration,
+                    args.connections,
+                    args.threads,
+                    uncached=uncached,
+                    lua_dir=work_dir,
+                )
+                hit = fetch(server.port, path)[1].get("X-Page-Cache", "")
+                row = {
+                    "page": name,
+                    "path": path,
+                    "cache": "miss" if uncached else ("warm" if hit == "hit" else "n/a"),
+                    **figures,
+                    **({"queries": counted[path]} if path in counted else {}),
+                }
+                result["rows"].append(row)
+                log(
+                    f"  {name:28} {row['cache']:5} {row['rps']:8.0f} req/s"
+                    f"  p50 {row['p50']:7.1f} ms  p99 {row['p99']:7.1f} ms"
+                )
+        # Latency without queueing: one connection, for the uncached list target.
+        figures = wrk(server.port, FILTERED, args.duration, 1, 1, uncached=True, lua_dir=work_dir)
+        result["single"] = figures
+        log(
+            f"  {'list, 2 filters + search':28} miss, 1 connection: p50 {figures['p50']:.1f} ms"
+            f"  p99 {figures['p99']:.1f} ms"
+        )
+    finally:
+        server.stop()
+        forget_cache(env["REDIS_KEY_PREFIX"])
+    result["load_after"] = load_average()
+    return result
+
+
+def fmt(value, digits=0):
+    return "–" if value is None else f"{value:,.{digits}f}"
+
+
+def table(result):
+    rows = result["rows"]
+    floor = next(r["rps"] for r in rows if r["page"].startswith("floor"))
+    lines = [
+        "| page | page cache | req/s | p50 ms | p99 ms | × floor | SQL queries (miss / hit) |",
+        "| --- | --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for row in rows:
+        if row.get("available") is False:
+            lines.append(f"| {row['page']} | not available | | | | | |")
+            continue
+        queries = row.get("queries")
+        counted = f"{queries['uncached']} / {queries['cached']}" if queries else "–"
+        errors = f" ({row['non_2xx']} non-2xx)" if row["non_2xx"] else ""
+        lines.append(
+            f"| {row['page']}{errors} | {row['cache']} | {fmt(row['rps'])} | {fmt(row['p50'], 1)}"
+            f" | {fmt(row['p99'], 1)} | {row['rps'] / floor:.2f} | {counted} |"
+        )
+    return "\n".join(lines)
+
+
+def targets(results):
+    """(target, figure, met) for every target, from the results of all sizes."""
+    checks = []
+    by_size = {r["size"]: r for r in results}
+    for result in results:
+        rows = result["rows"]
+        floor = next(r["rps"] for r in rows if r["page"].startswith("floor"))
+        n = f"N={result['size']:,}"
+        for page in ("list, unfiltered", "list, 2 filters + search", "detail"):
+            row = next(r for r in rows if r["page"] == page and r["cache"] == "warm")
+            ratio = row["rps"] / floor
+            checks.append((f"{n}: warm {page} ≥ 0.5 × floor", f"{ratio:.2f} ×", ratio >= 0.5))
+        for page, limit in (("list", 8), ("detail", 6)):
+            counts = [
+                r["queries"]["uncached"]
+                for r in rows
+                if r["page"].startswith(page) and r.get("queries")
+            ]
+            worst = max(counts) if counts else None
+            checks.append(
+                (
+                    f"{n}: SQL queries, {page} ≤ {limit}",
+                    str(worst),
+                    worst is not None and worst <= limit,
+                )
+            )
+        weight = sum(result["weight"].values())
+        checks.append(
+            (
+                f"{n}: list page HTML + CSS + JS ≤ 60 KB compressed",
+                f"{weight / 1024:.1f} KB",
+                weight <= 60 * 1024,
+            )
+        )
+        checks.append(
+            (
+                f"{n}: no request to another host",
+                ", ".join(result["elsewhere"]) or "none",
+                not result["elsewhere"],
+            )
+        )
+    largest, smallest = max(by_size), min(by_size)
+    for label, key in (("wrk connections", "rows"), ("1 connection", "single")):
+
+        def p50(size, key=key):
+            if key == "single":
+                return by_size[size]["single"]["p50"]
+            return next(
+                r["p50"]
+                for r in by_size[size]["rows"]
+                if r["page"] == "list, 2 filters + search" and r["cache"] == "miss"
+            )
+
+        high, low = p50(largest), p50(smallest)
+        checks.append(
+            (
+                f"N={largest:,}: uncached filtered list p50 ≤ 50 ms ({label})",
+                f"{high:.1f} ms",
+                high <= 50,
+            )
+        )
+        checks.append(
+            (
+                f"uncached filtered list p50 at N={largest:,} ≤ 3 × at N={smallest:,} ({label})",
+                f"{high:.1f} / {low:.1f} ms = {high / low:.1f} ×",
+                high <= 3 * low,
+            )
+        )
+    return checks
+
+
+def report(info, args, results, started):
+    out = [
+        "# Benchmark results",
+        "",
+        f"One run of `bench/run.py`, {started:%Y-%m-%d %H:%M} UTC. Machine: {info['cpu']},"
+        f" {info['cores']} cores, {info['memory']} RAM; {info['os']}.",
+        f"Python {info['python']}, Django {info['django']}, {info['gunicorn']},"
+        f" {info['postgresql']}, {info['redis']}, {info['wrk']}.",
+        "",
+        f"gunicorn: {args.workers} sync workers (next2met/gunicorn.conf.py), debug off,"
+        " collected static files served by whitenoise, page cache in Redis, PostgreSQL on"
+        " the same machine. wrk on the same cores:"
+        f" `-t{args.threads} -c{args.connections} -d{args.duration}s`, with"
+        " `Accept-Encoding: gzip` and `X-Forwarded-Proto: https` (as behind the proxy)."
+        " *warm*: the page cache answers; *miss*: every request adds a new query parameter,"
+        " so the page cache never answers (the facet options stay cached). SQL queries"
+        " are counted in-process for a request the page cache does not answer and for one"
+        " it answers. The machine was shared with other test runs: load average"
+        " before/after each size is given, and the figures are noisy.",
+        "",
+        f"Filtered list: `{FILTERED}`; detail: `/en/measures/{DETAIL}/`.",
+    ]
+    for result in results:
+        weight = result["weight"]
+        out += [
+            "",
+            f"## N = {result['size']:,} published demo measures (plus the seed measures)",
+            "",
+            f"Load average before {result['load_before']}, after {result['load_after']}.",
+            "",
+            table(result),
+            "",
+            f"Uncached filtered list with one connection (no queueing):"
+            f" {fmt(result['single']['rps'])} req/s, p50 {result['single']['p50']:.1f} ms,"
+            f" p99 {result['single']['p99']:.1f} ms.",
+            "",
+            "List page, compressed: "
+            + ", ".join(f"{kind.upper()} {size / 1024:.1f} KB" for kind, size in weight.items())
+            + f"; total {sum(weight.values()) / 1024:.1f} KB.",
+            "Addresses on other hosts loaded by the pages: "
+            + (", ".join(result["elsewhere"]) or "none")
+            + ".",
+        ]
+    out += ["", "## Targets", "", "| target | figure | met |", "| --- | --- | --- |"]
+    out += [f"| {t} | {f} | {'yes' if ok else '**no**'} |" for t, f, ok in targets(results)]
+    largest = max(results, key=lambda r: r["size"])
+    if largest.get("plans"):
+        out += [
+            "",
+            f"## Query plans of the filtered list at N = {largest['size']:,}",
+            "",
+            "EXPLAIN (ANALYZE, BUFFERS) of each query of one uncached request, in order.",
+        ]
+        for plan in largest["plans"]:
+            out += ["", "```", plan, "```"]
+    return "\n".join(out) + "\n"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--duration", type=int, default=10, help="seconds per page (10)")
+    parser.add_argument("--connections", type=int, default=4, help="wrk connections (4)")
+    parser.add_argument("--threads", type=int, default=1, help="wrk threads (1)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (2)")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("wrk is not installed: apt-get install -y wrk")
+    started = datetime.datetime.now(datetime.UTC)
+    run_id = started.strftime("%Y%m%d%H%M%S")
+    info = machine()
+    log(f"Benchmark on {info['cpu']}, {info['cores']} cores; sizes {args.sizes}")
+    with tempfile.TemporaryDirectory(prefix="n2m-bench-") as work_dir:
+        static_root = Path(work_dir) / "static"
+        log("collectstatic into a temporary STATIC_ROOT")
+        manage(base_env(DJANGO_STATIC_ROOT=str(static_root)), "collectstatic", "--noinput")
+        results = [
+            bench_size(size, args, static_root, run_id, work_dir) for size in sorted(args.sizes)
+        ]
+    text = report(info, args, results, started)
+    args.output.write_text(text)
+    log("\n" + "\n\n".join(f"N = {r['size']:,}\n" + table(r) for r in results))
+    log("\nTargets:")
+    for target, figure, met in targets(results):
+        log(f"  [{'x' if met else ' '}] {target}: {figure}")
+    log(f"\nWritten to {args.output}")
+
+
+if __name__ == "__main__":
+    main()
