@@ -23,6 +23,27 @@ def test_check_deploy_reports_no_issue_in_production():
     assert "System check identified no issues (0 silenced)." in result.stdout
 
 
+def env_example():
+    values = {}
+    for line in (ROOT / ".env.example").read_text().splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            name, _sep, value = line.partition("=")
+            values[name.strip()] = value.strip()
+    return values
+
+
+def test_check_deploy_reports_no_issue_with_the_values_of_env_example():
+    example = env_example()
+    assert example["DJANGO_SECRET_KEY"].startswith("change-me")
+    # Everything as shipped, except the one value every operator must replace.
+    env = production_env(**{**example, "DJANGO_SECRET_KEY": SECRET_KEY})
+
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=env)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
 def start_django(env):
     return run([PYTHON, "-c", "import django; django.setup()"], env=env)
 
