@@ -166,8 +166,22 @@ class Server:
         self.log.close()
 
 
+def drain(port, deadline=60):
+    """Wait until both workers answer the floor at once again: wrk leaves requests running."""
+    started = time.monotonic()
+    while time.monotonic() - started < deadline:
+        begin = time.monotonic()
+        fetch(port, "/bench/floor")
+        fetch(port, "/bench/floor")
+        if time.monotonic() - begin < 0.1:
+            return
+        time.sleep(0.5)
+
+
 def wrk(port, path, duration, connections, threads, uncached=False, lua_dir=None):
     command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
+    # Slow answers count with their real latency instead of as timeouts.
+    command += ["--timeout", "60s"]
     for name, value in WRK_HEADERS.items():
         command += ["-H", f"{name}: {value}"]
     if uncached:
@@ -176,7 +190,7 @@ def wrk(port, path, duration, connections, threads, uncached=False, lua_dir=None
         command += ["-s", str(script)]
     command.append(f"http://127.0.0.1:{port}{path}")
     output = subprocess.run(
-        command, capture_output=True, text=True, timeout=duration + 60, check=True
+        command, capture_output=True, text=True, timeout=duration + 120, check=True
     ).stdout
     return parse_wrk(output)
 
@@ -315,39 +329,47 @@ def bench_size(size, args, static_root, run_id, work_dir):
         log("  counting SQL queries")
         counted = probe(env, [FILTERED, *[p for p in paths if p != FILTERED]], explain=True)
         result["plans"] = counted.pop("_plans", [])
-        for name, path, warm, cold in PAGES:
-            if path is None:
-                path = stylesheet
+        # Every warm-cache run first (the floor at both ends), then the runs that miss
+        # the cache, so that no fast run starts while the workers finish slow requests.
+        plan = [(name, path, False) for name, path, warm, _ in PAGES if warm]
+        plan.append((PAGES[0][0], PAGES[0][1], False))
+        plan += [(name, path, True) for name, path, _, cold in PAGES if cold]
+        for name, path, uncached in plan:
+            path = path or stylesheet
             if path == "/api/measures/" and not result["api"]:
-                result["rows"].append({"page": name, "available": False})
+                if not uncached:
+                    result["rows"].append({"page": name, "available": False})
                 continue
-            for uncached in [False] * warm + [True] * cold:
-                for _ in range(3):  # warm the workers, the connections and the cache
-                    fetch(server.port, path)
-                figures = wrk(
-                    server.port,
-                    path,
-                    args.duration,
-                    args.connections,
-                    args.threads,
-                    uncached=uncached,
-                    lua_dir=work_dir,
-                )
-                hit = fetch(server.port, path)[1].get("X-Page-Cache", "")
-                row = {
-                    "page": name,
-                    "path": path,
-                    "cache": "miss" if uncached else ("warm" if hit == "hit" else "n/a"),
-                    **figures,
-                    **({"queries": counted[path]} if path in counted else {}),
-                }
-                result["rows"].append(row)
-                log(
-                    f"  {name:28} {row['cache']:5} {row['rps']:8.0f} req/s"
-                    f"  p50 {row['p50']:7.1f} ms  p99 {row['p99']:7.1f} ms"
-                )
+            for _ in range(3):  # warm the workers, the connections and the cache
+                fetch(server.port, path)
+            figures = wrk(
+                server.port,
+                path,
+                args.duration,
+                args.connections,
+                args.threads,
+                uncached=uncached,
+                lua_dir=work_dir,
+            )
+            drain(server.port)
+            hit = fetch(server.port, path)[1].get("X-Page-Cache", "")
+            row = {
+                "page": name,
+                "path": path,
+                "cache": "miss" if uncached else ("warm" if hit == "hit" else "n/a"),
+                **figures,
+                **({"queries": counted[path]} if path in counted else {}),
+            }
+            result["rows"].append(row)
+            log(
+                f"  {name:28} {row['cache']:5} {row['rps']:8.0f} req/s"
+                f"  p50 {fmt(row['p50'], 1):>7} ms  p99 {fmt(row['p99'], 1):>7} ms"
+                + (f"  ({row['non_2xx']} non-2xx)" if row["non_2xx"] else "")
+                + (f"  (socket errors: {row['socket_errors']})" if row["socket_errors"] else "")
+            )
         # Latency without queueing: one connection, for the uncached list target.
         figures = wrk(server.port, FILTERED, args.duration, 1, 1, uncached=True, lua_dir=work_dir)
+        drain(server.port)
         result["single"] = figures
         log(
             f"  {'list, 2 filters + search':28} miss, 1 connection: p50 {figures['p50']:.1f} ms"
@@ -364,9 +386,15 @@ def fmt(value, digits=0):
     return "–" if value is None else f"{value:,.{digits}f}"
 
 
+def floor_rps(rows):
+    """The floor's throughput: the mean of its runs before and after the warm pages."""
+    runs = [r["rps"] for r in rows if r["page"].startswith("floor")]
+    return sum(runs) / len(runs)
+
+
 def table(result):
     rows = result["rows"]
-    floor = next(r["rps"] for r in rows if r["page"].startswith("floor"))
+    floor = floor_rps(rows)
     lines = [
         "| page | page cache | req/s | p50 ms | p99 ms | × floor | SQL queries (miss / hit) |",
         "| --- | --- | ---: | ---: | ---: | ---: | --- |",
@@ -378,6 +406,8 @@ def table(result):
         queries = row.get("queries")
         counted = f"{queries['uncached']} / {queries['cached']}" if queries else "–"
         errors = f" ({row['non_2xx']} non-2xx)" if row["non_2xx"] else ""
+        if row["socket_errors"]:
+            errors += f" (socket errors: {row['socket_errors']})"
         lines.append(
             f"| {row['page']}{errors} | {row['cache']} | {fmt(row['rps'])} | {fmt(row['p50'], 1)}"
             f" | {fmt(row['p99'], 1)} | {row['rps'] / floor:.2f} | {counted} |"
@@ -391,7 +421,7 @@ def targets(results):
     by_size = {r["size"]: r for r in results}
     for result in results:
         rows = result["rows"]
-        floor = next(r["rps"] for r in rows if r["page"].startswith("floor"))
+        floor = floor_rps(rows)
         n = f"N={result['size']:,}"
         for page in ("list, unfiltered", "list, 2 filters + search", "detail"):
             row = next(r for r in rows if r["page"] == page and r["cache"] == "warm")
@@ -438,7 +468,7 @@ def targets(results):
                 if r["page"] == "list, 2 filters + search" and r["cache"] == "miss"
             )
 
-        high, low = p50(largest), p50(smallest)
+        high, low = p50(largest) or float("inf"), p50(smallest) or float("inf")
         checks.append(
             (
                 f"N={largest:,}: uncached filtered list p50 ≤ 50 ms ({label})",
@@ -471,7 +501,10 @@ def report(info, args, results, started):
         f" `-t{args.threads} -c{args.connections} -d{args.duration}s`, with"
         " `Accept-Encoding: gzip` and `X-Forwarded-Proto: https` (as behind the proxy)."
         " *warm*: the page cache answers; *miss*: every request adds a new query parameter,"
-        " so the page cache never answers (the facet options stay cached). SQL queries"
+        " so the page cache never answers (the facet options stay cached). All warm runs"
+        " come first, then the misses, and each run waits until the workers are idle"
+        " again; the floor is measured before and after the warm runs, and the ratios use"
+        " the mean of the two. SQL queries"
         " are counted in-process for a request the page cache does not answer and for one"
         " it answers. The machine was shared with other test runs: load average"
         " before/after each size is given, and the figures are noisy.",

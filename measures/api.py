@@ -19,23 +19,36 @@ to every region would be wrong data. Every answer, errors included, carries
 `Access-Control-Allow-Origin: *`, so any web page may read this public data.
 """
 
-from functools import wraps
+import functools
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
+from measures.content_language import localized
 from measures.filters import MeasureFilter
 from measures.models import Category, Measure, Region
 from measures.models.taxonomy import published_count_subquery
+from partners.countries import Country
 from partners.models import Partner
 
 DEFAULT_PAGE_SIZE = settings.MEASURES_PER_PAGE
 MAX_PAGE_SIZE = 100
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
+# The good-practice texts, kept in English only.
+GOOD_PRACTICE_FIELDS = [
+    "problem",
+    "resources",
+    "evidence",
+    "difficulties",
+    "transfer_potential",
+    "funding",
+    "main_institution",
+]
 
 
 class ApiError(Exception):
@@ -55,7 +68,7 @@ class ApiError(Exception):
 def api_view(view):
     """GET and HEAD only, errors as JSON, readable by scripts on any origin."""
 
-    @wraps(view)
+    @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
         if request.method == "OPTIONS":
             response = HttpResponse(status=204)
@@ -80,133 +93,163 @@ def api_view(view):
     return wrapper
 
 
-def absolute_url_maker(request):
-    """A function making a site path absolute; the scheme and host are read once, not per row."""
-    origin = request.build_absolute_uri("/")[:-1]
-    return lambda path: origin + path
-
-
 def field_errors(name, message, code):
     """Errors of one parameter in the shape of Django's `form.errors.get_json_data()`."""
     return {name: [{"message": message, "code": code}]}
 
 
-# What a measure, region, theme and partner look like in the API
+@functools.cache
+def _country_names(language):
+    with translation.override(language):
+        return {code: str(label) for code, label in Country.choices}
 
 
-def theme_ref(theme, url):
-    return {"slug": theme.slug, "name": theme.name, "url": url(theme.get_absolute_url())}
+def country_name(code):
+    """The country's name in the active language.
+
+    From a table made once per language: `get_country_display()` hashes all of the
+    choices' lazy labels on every call, which made a large export several times slower.
+    """
+    return _country_names(translation.get_language())[code]
 
 
-def partner_ref(partner, url):
-    return {
-        "slug": partner.slug,
-        "name": partner.name,
-        "short_name": partner.short_name,
-        "country": partner.country,
-        "url": url(partner.get_absolute_url()),
-    }
+class Representer:
+    """Turns catalogue rows into JSON-ready dicts for one request.
 
+    Paths become absolute URLs with the request's scheme and host; texts are in
+    the active language where translated (measures.content_language). The
+    region, partner and themes shared by many measures of a list or an export are
+    built once each.
+    """
 
-def region_ref(region, url):
-    return {
-        "slug": region.slug,
-        "name": region.name,
-        "country": region.country,
-        "country_name": str(region.get_country_display()),
-        "url": url(region.get_absolute_url()),
-        "api_url": url(reverse("api:region_detail", kwargs={"slug": region.slug})),
-    }
+    def __init__(self, request):
+        self.origin = request.build_absolute_uri("/")[:-1]
+        self._refs = {}
 
+    def url(self, path):
+        return self.origin + path
 
-def measure_data(measure, url):
-    """A measure as in lists and exports: needs `for_export()` (themes, target groups)."""
-    return {
-        "slug": measure.slug,
-        "title": measure.title,
-        "title_local": measure.title_local,
-        "summary": measure.summary,
-        "url": url(measure.get_absolute_url()),
-        "api_url": url(reverse("api:measure_detail", kwargs={"slug": measure.slug})),
-        "region": region_ref(measure.region, url),
-        "partner": partner_ref(measure.partner, url),
-        "themes": [theme_ref(theme, url) for theme in measure.categories.all()],
-        "target_groups": [
-            {"slug": group.slug, "name": group.name} for group in measure.target_groups.all()
-        ],
-        "start_year": measure.start_year,
-        "end_year": measure.end_year,
-        "implementation": measure.implementation or None,
-        "website": measure.website or None,
-        "published_at": measure.published_at.isoformat() if measure.published_at else None,
-    }
+    def _ref(self, obj, build):
+        key = (obj._meta.label, obj.pk)
+        if key not in self._refs:
+            self._refs[key] = build(obj)
+        return self._refs[key]
 
+    def theme_ref(self, theme):
+        return self._ref(
+            theme,
+            lambda theme: {
+                "slug": theme.slug,
+                "name": localized(theme, "name"),
+                "url": self.url(theme.get_absolute_url()),
+            },
+        )
 
-def measure_detail_data(measure, url):
-    """A measure in full: needs `for_detail()` (themes, target groups, links)."""
-    data = measure_data(measure, url)
-    for name in [
-        "description",
-        "problem",
-        "resources",
-        "evidence",
-        "difficulties",
-        "transfer_potential",
-        "funding",
-        "main_institution",
-    ]:
-        data[name] = getattr(measure, name)
-    data["links"] = [{"title": link.title, "url": link.url} for link in measure.links.all()]
-    data["image"] = (
-        {"url": url(measure.image.url), "alt": measure.image_alt} if measure.image else None
-    )
-    return data
+    def partner_ref(self, partner):
+        return self._ref(
+            partner,
+            lambda partner: {
+                "slug": partner.slug,
+                "name": partner.name,
+                "short_name": partner.short_name,
+                "country": partner.country,
+                "url": self.url(partner.get_absolute_url()),
+            },
+        )
 
+    def region_ref(self, region):
+        return self._ref(
+            region,
+            lambda region: {
+                "slug": region.slug,
+                "name": localized(region, "name"),
+                "country": region.country,
+                "country_name": country_name(region.country),
+                "url": self.url(region.get_absolute_url()),
+                "api_url": self.url(reverse("api:region_detail", kwargs={"slug": region.slug})),
+            },
+        )
 
-def measures_url(url, parameter, slug):
-    return url(f"{reverse('api:measure_list')}?{parameter}={slug}")
+    def target_group_ref(self, group):
+        return self._ref(
+            group, lambda group: {"slug": group.slug, "name": localized(group, "name")}
+        )
 
+    def measure(self, measure):
+        """A measure as in lists and exports: needs `for_export()` (themes, target groups)."""
+        return {
+            "slug": measure.slug,
+            "title": localized(measure, "title"),
+            "title_local": measure.title_local,
+            "summary": localized(measure, "summary"),
+            "url": self.url(measure.get_absolute_url()),
+            "api_url": self.url(reverse("api:measure_detail", kwargs={"slug": measure.slug})),
+            "region": self.region_ref(measure.region),
+            "partner": self.partner_ref(measure.partner),
+            "themes": [self.theme_ref(theme) for theme in measure.categories.all()],
+            "target_groups": [self.target_group_ref(g) for g in measure.target_groups.all()],
+            "start_year": measure.start_year,
+            "end_year": measure.end_year,
+            "implementation": measure.implementation or None,
+            "website": measure.website or None,
+            "published_at": measure.published_at.isoformat() if measure.published_at else None,
+        }
 
-def region_data(region, url, *, full=False):
-    """A region with its published count: needs `with_measure_counts()` and its partner."""
-    data = {
-        **region_ref(region, url),
-        "name_local": region.name_local,
-        "nuts_code": region.nuts_code,
-        "nearby_metropolises": region.metropolis_list,
-        "population": region.population,
-        "population_year": region.population_year,
-        "latitude": float(region.latitude) if region.latitude is not None else None,
-        "longitude": float(region.longitude) if region.longitude is not None else None,
-        "partner": partner_ref(region.partner, url) if region.partner else None,
-        "measure_count": region.published_count,
-        "measures_url": measures_url(url, "region", region.slug),
-    }
-    if full:
-        data["description"] = region.description
-    return data
+    def measure_in_full(self, measure):
+        """A measure with its texts, links and image: needs `for_detail()`."""
+        data = self.measure(measure)
+        data["description"] = localized(measure, "description")
+        for name in GOOD_PRACTICE_FIELDS:
+            data[name] = getattr(measure, name)
+        data["links"] = [{"title": link.title, "url": link.url} for link in measure.links.all()]
+        data["image"] = (
+            {"url": self.url(measure.image.url), "alt": measure.image_alt}
+            if measure.image
+            else None
+        )
+        return data
 
+    def measures_url(self, parameter, slug):
+        return self.url(f"{reverse('api:measure_list')}?{parameter}={slug}")
 
-def theme_data(theme, url):
-    return {
-        **theme_ref(theme, url),
-        "description": theme.description,
-        "measure_count": theme.published_count,
-        "measures_url": measures_url(url, "theme", theme.slug),
-    }
+    def region(self, region, *, full=False):
+        """A region with its published count: needs `with_measure_counts()` and its partner."""
+        data = {
+            **self.region_ref(region),
+            "name_local": region.name_local,
+            "nuts_code": region.nuts_code,
+            "nearby_metropolises": region.metropolis_list,
+            "population": region.population,
+            "population_year": region.population_year,
+            "latitude": float(region.latitude) if region.latitude is not None else None,
+            "longitude": float(region.longitude) if region.longitude is not None else None,
+            "partner": self.partner_ref(region.partner) if region.partner else None,
+            "measure_count": region.published_count,
+            "measures_url": self.measures_url("region", region.slug),
+        }
+        if full:
+            data["description"] = localized(region, "description")
+        return data
 
+    def theme(self, theme):
+        return {
+            **self.theme_ref(theme),
+            "description": localized(theme, "description"),
+            "measure_count": theme.published_count,
+            "measures_url": self.measures_url("theme", theme.slug),
+        }
 
-def partner_data(partner, url):
-    return {
-        **partner_ref(partner, url),
-        "name_local": partner.name_local,
-        "role": partner.role,
-        "city": partner.city,
-        "website": partner.website or None,
-        "is_active": partner.is_active,
-        "measure_count": partner.published_count,
-        "measures_url": measures_url(url, "partner", partner.slug),
-    }
+    def partner(self, partner):
+        return {
+            **self.partner_ref(partner),
+            "name_local": partner.name_local,
+            "role": partner.role,
+            "city": partner.city,
+            "website": partner.website or None,
+            "is_active": partner.is_active,
+            "measure_count": partner.published_count,
+            "measures_url": self.measures_url("partner", partner.slug),
+        }
 
 
 # The views
@@ -258,7 +301,7 @@ def measure_list(request):
             _("There is no such page; pages run from 1 to %(last)s.")
             % {"last": paginator.num_pages},
         ) from None
-    url = absolute_url_maker(request)
+    represent = Representer(request)
     return JsonResponse(
         {
             "count": paginator.count,
@@ -269,7 +312,7 @@ def measure_list(request):
             "previous": (
                 page_url(request, page.previous_page_number()) if page.has_previous() else None
             ),
-            "results": [measure_data(measure, url) for measure in page.object_list],
+            "results": [represent.measure(measure) for measure in page.object_list],
         }
     )
 
@@ -277,37 +320,40 @@ def measure_list(request):
 @api_view
 def measure_detail(request, slug):
     measure = get_object_or_404(Measure.objects.published().for_detail(), slug=slug)
-    return JsonResponse(measure_detail_data(measure, absolute_url_maker(request)))
+    return JsonResponse(Representer(request).measure_in_full(measure))
 
 
 def listing(rows):
     return JsonResponse({"count": len(rows), "results": rows})
 
 
+def regions():
+    return Region.objects.with_measure_counts().select_related("partner").translated()
+
+
 @api_view
 def region_list(request):
-    url = absolute_url_maker(request)
-    regions = Region.objects.with_measure_counts().select_related("partner")
-    return listing([region_data(region, url) for region in regions])
+    represent = Representer(request)
+    return listing([represent.region(region) for region in regions()])
 
 
 @api_view
 def region_detail(request, slug):
-    regions = Region.objects.with_measure_counts().select_related("partner")
-    region = get_object_or_404(regions, slug=slug)
-    return JsonResponse(region_data(region, absolute_url_maker(request), full=True))
+    region = get_object_or_404(regions(), slug=slug)
+    return JsonResponse(Representer(request).region(region, full=True))
 
 
 @api_view
 def theme_list(request):
-    url = absolute_url_maker(request)
-    return listing([theme_data(theme, url) for theme in Category.objects.with_measure_counts()])
+    represent = Representer(request)
+    themes = Category.objects.with_measure_counts().translated()
+    return listing([represent.theme(theme) for theme in themes])
 
 
 @api_view
 def partner_list(request):
-    url = absolute_url_maker(request)
+    represent = Representer(request)
     partners = Partner.objects.annotate(
         published_count=published_count_subquery(Partner.objects.all())
     ).order_by("-is_active", "role", "name")
-    return listing([partner_data(partner, url) for partner in partners])
+    return listing([represent.partner(partner) for partner in partners])

@@ -35,10 +35,14 @@ def translated_language():
 class LocalText(str):
     """A text with the language it is written in."""
 
-    def __new__(cls, text, lang):
+    def __new__(cls, text, lang=SOURCE_LANGUAGE):
         value = super().__new__(cls, text or "")
         value.lang = lang
         return value
+
+    def __getnewargs__(self):
+        # Keeps the language through pickling, e.g. in a cached page fragment.
+        return (str(self), self.lang)
 
     @property
     def is_fallback(self):

@@ -22,7 +22,8 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from measures.api import absolute_url_maker, measure_data
+from measures.api import Representer, country_name
+from measures.content_language import localized
 from measures.filters import MeasureFilter
 from measures.models import Measure
 
@@ -61,20 +62,22 @@ def text(value):
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def csv_row(measure, url):
+def csv_row(measure, represent):
     region = measure.region
+    themes = [localized(theme, "name") for theme in measure.categories.all()]
+    groups = [localized(group, "name") for group in measure.target_groups.all()]
     return [
-        text(measure.title),
-        url(measure.get_absolute_url()),
-        text(region.name),
-        region.get_country_display(),
+        text(localized(measure, "title")),
+        represent.url(measure.get_absolute_url()),
+        text(localized(region, "name")),
+        country_name(region.country),
         text(measure.partner.name),
-        text(LIST_SEPARATOR.join(theme.name for theme in measure.categories.all())),
-        text(LIST_SEPARATOR.join(group.name for group in measure.target_groups.all())),
+        text(LIST_SEPARATOR.join(themes)),
+        text(LIST_SEPARATOR.join(groups)),
         measure.start_year or "",
         measure.end_year or "",
-        measure.get_implementation_display(),
-        text(measure.summary),
+        Measure.Implementation(measure.implementation).label if measure.implementation else "",
+        text(localized(measure, "summary")),
         measure.website,
         timezone.localdate(measure.published_at).isoformat() if measure.published_at else "",
     ]
@@ -93,18 +96,18 @@ def in_language(language, chunks):
         yield from chunks
 
 
-def csv_chunks(measures, url):
+def csv_chunks(measures, represent):
     writer = csv.writer(Echo())
     yield BOM + writer.writerow([str(label) for label in CSV_HEADER])
     for measure in measures.iterator(chunk_size=CHUNK_SIZE):
-        yield writer.writerow(csv_row(measure, url))
+        yield writer.writerow(csv_row(measure, represent))
 
 
-def json_chunks(measures, url, list_url):
+def json_chunks(measures, represent, list_url):
     yield f'{{"list_url": {json.dumps(list_url)}, "results": ['
     separator = ""
     for measure in measures.iterator(chunk_size=CHUNK_SIZE):
-        yield separator + json.dumps(measure_data(measure, url), cls=DjangoJSONEncoder)
+        yield separator + json.dumps(represent.measure(measure), cls=DjangoJSONEncoder)
         separator = ","
     yield "]}"
 
@@ -120,7 +123,7 @@ def download(chunks, content_type, extension):
 
 @require_safe
 def export_csv(request):
-    chunks = csv_chunks(filtered_measures(request), absolute_url_maker(request))
+    chunks = csv_chunks(filtered_measures(request), Representer(request))
     return download(chunks, "text/csv; charset=utf-8", "csv")
 
 
@@ -130,7 +133,7 @@ def export_json(request):
     list_path = reverse("measures:list") + (f"?{query}" if query else "")
     chunks = json_chunks(
         filtered_measures(request),
-        absolute_url_maker(request),
+        Representer(request),
         request.build_absolute_uri(list_path),
     )
     return download(chunks, "application/json", "json")

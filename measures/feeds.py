@@ -11,6 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from measures.content_language import localized
 from measures.filters import MeasureFilter
 from measures.models import Measure
 from measures.querystrings import filter_query
@@ -48,11 +49,11 @@ class MeasureFeed(Feed):
         return filterset.qs.order_by("-published_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, measure):
-        return measure.title
+        return localized(measure, "title")
 
     def item_description(self, measure):
         # Atom's <summary type="html">: a reader renders it as HTML, and the summary is text.
-        return escape(measure.summary)
+        return escape(localized(measure, "summary"))
 
     def item_pubdate(self, measure):
         return measure.published_at
@@ -64,4 +65,4 @@ class MeasureFeed(Feed):
         return measure.partner.name
 
     def item_categories(self, measure):
-        return [theme.name for theme in measure.categories.all()]
+        return [localized(theme, "name") for theme in measure.categories.all()]

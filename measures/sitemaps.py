@@ -1,24 +1,51 @@
-"""Sitemaps of the catalogue: every published measure, every region and theme page.
+"""Sitemaps of the catalogue: every published measure, every region and theme page,
+each in every language of the site.
 
-Addresses are made in the default language: the sitemap is served outside the
-language prefix, and a crawler's Accept-Language must not change what it lists.
+Each entry names its other language versions (hreflang alternates), and the
+unprefixed address that redirects by the visitor's language as x-default.
+Django's i18n sitemap makes the (item, language) pairs of all items in memory on
+every request; `ItemsInLanguages` reads only the items of the page asked for,
+so 100,000 measures cost one page of rows, not the catalogue.
 """
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
-from django.utils import translation
+from django.db.models import Max, QuerySet
 
 from measures.models import Category, Measure, Region
 
 
-class DefaultLanguageSitemap(Sitemap):
-    def location(self, item):
-        with translation.override(settings.LANGUAGE_CODE):
-            return item.get_absolute_url()
+class ItemsInLanguages:
+    """The (item, language) pairs of `items` in `languages`, sliced for the paginator."""
+
+    def __init__(self, items, languages):
+        self.items, self.languages = items, list(languages)
+
+    def count(self):
+        rows = self.items.count() if isinstance(self.items, QuerySet) else len(self.items)
+        return rows * len(self.languages)
+
+    def __getitem__(self, index):
+        # The paginator only ever asks for a slice.
+        per_item = len(self.languages)
+        first, last = index.start // per_item, -(-index.stop // per_item)
+        pairs = [(item, language) for item in self.items[first:last] for language in self.languages]
+        skip = index.start - first * per_item
+        return pairs[skip : skip + index.stop - index.start]
 
 
-class MeasureSitemap(DefaultLanguageSitemap):
+class AllLanguagesSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def _items(self):
+        return ItemsInLanguages(self.items(), self._languages())
+
+
+class MeasureSitemap(AllLanguagesSitemap):
+    # Each address carries one alternate per language: pages of 10,000 stay small and quick.
+    limit = 10_000
+
     def items(self):
         return Measure.objects.published().order_by("pk").only("slug", "updated_at")
 
@@ -30,11 +57,11 @@ class MeasureSitemap(DefaultLanguageSitemap):
         return Measure.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
-class RegionSitemap(DefaultLanguageSitemap):
+class RegionSitemap(AllLanguagesSitemap):
     def items(self):
         return Region.objects.order_by("name")
 
 
-class ThemeSitemap(DefaultLanguageSitemap):
+class ThemeSitemap(AllLanguagesSitemap):
     def items(self):
         return Category.objects.order_by("position", "name")

@@ -26,8 +26,10 @@ LABEL_SIZE = 15
 LABEL_LINE = 19
 BAR_HEIGHT = 16
 ROW_GAP = 8
-# Labels wider than this (as estimated, about 10 % over) go on more lines, to fit a phone.
-MAX_LABEL_WIDTH = 375
+# Labels wider than this (as estimated, about 10 % over) go on more lines: 288 pixels
+# is what a 320-pixel-wide page (a 1280-pixel window at 400 % zoom) leaves beside its
+# margins, and German names are long (WCAG 1.4.10, reflow).
+MAX_LABEL_WIDTH = 288
 
 
 @dataclass

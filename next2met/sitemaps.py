@@ -1,20 +1,19 @@
-"""The site's sitemap: the index and list pages here, the detail pages from each app.
+"""The site's sitemap: one section per kind of public page, each in every language.
 
-Served as an index at /sitemap.xml (referenced from robots.txt) with one
-section per kind of page; a section longer than 50,000 addresses, the limit of
-the sitemap protocol, is split into pages listed in the index.
+Served as an index at /sitemap.xml (named in robots.txt); a section longer than
+a sitemap page (50,000 addresses, the protocol's limit, or less) is split into
+pages that the index lists.
 """
 
-from django.conf import settings
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
-from django.utils import translation
 
-from measures.sitemaps import MeasureSitemap, RegionSitemap, ThemeSitemap
-from partners.sitemaps import PartnerSitemap
+from measures.sitemaps import AllLanguagesSitemap, MeasureSitemap, RegionSitemap, ThemeSitemap
+from partners.models import Partner
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(AllLanguagesSitemap):
+    """The home page and the index pages."""
+
     def items(self):
         return [
             "home",
@@ -25,8 +24,14 @@ class PageSitemap(Sitemap):
         ]
 
     def location(self, name):
-        with translation.override(settings.LANGUAGE_CODE):
-            return reverse(name)
+        return reverse(name)
+
+
+class PartnerSitemap(AllLanguagesSitemap):
+    """Every partner's page, former partners' included: their measures stay listed."""
+
+    def items(self):
+        return Partner.objects.order_by("name")
 
 
 SITEMAPS = {

@@ -64,8 +64,12 @@ class MeasureQuerySet(models.QuerySet):
     def for_export(self):
         """A listing row plus its target groups, without the long texts no export holds."""
         return (
-            self.for_listing()
-            .prefetch_related("target_groups")
+            self.select_related("region", "partner")
+            .prefetch_related(
+                Prefetch("categories", queryset=Category.objects.order_by("position", "name")),
+                "target_groups",
+                *prefetch_translations(Measure, "region", "categories", "target_groups"),
+            )
             .defer(*EXPORT_DEFERRED_FIELDS, "search_vector")
         )
 

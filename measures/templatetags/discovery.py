@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from measures.content_language import localized
 from measures.querystrings import filter_query
 
 register = template.Library()
@@ -48,17 +49,21 @@ def measure_structured_data(measure, absolute):
     data = {
         "@context": "https://schema.org",
         "@type": "CreativeWork",
-        "name": measure.title,
-        "description": measure.summary,
+        "name": localized(measure, "title"),
+        "description": localized(measure, "summary"),
         "url": absolute(measure.get_absolute_url()),
         "inLanguage": get_language(),
         "about": [
-            {"@type": "Thing", "name": theme.name, "url": absolute(theme.get_absolute_url())}
+            {
+                "@type": "Thing",
+                "name": localized(theme, "name"),
+                "url": absolute(theme.get_absolute_url()),
+            }
             for theme in measure.categories.all()
         ],
         "spatialCoverage": {
             "@type": "Place",
-            "name": region.name,
+            "name": localized(region, "name"),
             "url": absolute(region.get_absolute_url()),
             "address": {"@type": "PostalAddress", "addressCountry": region.country},
         },
@@ -80,7 +85,7 @@ def measure_structured_data(measure, absolute):
         data["dateModified"] = measure.updated_at.isoformat()
     if measure.start_year:
         data["temporalCoverage"] = f"{measure.start_year}/{measure.end_year or '..'}"
-    groups = [group.name for group in measure.target_groups.all()]
+    groups = [localized(group, "name") for group in measure.target_groups.all()]
     if groups:
         data["audience"] = [{"@type": "Audience", "audienceType": name} for name in groups]
     if measure.website:

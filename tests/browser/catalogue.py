@@ -137,6 +137,14 @@ def add_german_texts(measure, region, theme, group):
         description="Pflege- und Gesundheitsdienste auf Distanz.",
     )
     TargetGroupTranslation.objects.create(target_group=group, language="de", name="Ältere Menschen")
+    # The longest words of the seed's German names, which must wrap at 320 pixels.
+    telecom = TargetGroupFactory(name="Telecom and service providers", slug="telecom")
+    TargetGroupTranslation.objects.create(
+        target_group=telecom,
+        language="de",
+        name="Telekommunikationsunternehmen und Dienstleister",
+    )
+    measure.target_groups.add(telecom)
 
 
 def sign_in_to_admin(browser, live_server, username, password, language="en"):

@@ -3,12 +3,17 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
+from django.utils import timezone
 
+from measures.sitemaps import MeasureSitemap
 from tests.factories import CategoryFactory, MeasureFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def locations(response):
@@ -47,32 +52,65 @@ def test_sitemap_is_an_index_of_one_section_per_kind_of_page(client):
     ]
 
 
-def test_sitemap_lists_every_public_page(client, published_measure, region, theme):
+def test_sitemap_lists_every_public_page_in_every_language(
+    client, published_measure, region, theme
+):
     other = MeasureFactory(title="Coworking hub", categories=[theme])
     skills = CategoryFactory(name="Digital skills", slug="digital-skills")
     former = PartnerFactory(name="Former partner", slug="former", is_active=False)
 
     pages = every_listed_page(client)
 
-    base = "http://testserver/en/"
+    paths = [
+        "",
+        "measures/",
+        "regions/",
+        "themes/",
+        "partners/",
+        f"measures/{published_measure.slug}/",
+        f"measures/{other.slug}/",
+        "regions/paijat-hame/",
+        f"regions/{other.region.slug}/",
+        "themes/e-health-care/",
+        f"themes/{skills.slug}/",
+        f"partners/{region.partner.slug}/",
+        f"partners/{other.partner.slug}/",
+        f"partners/{former.slug}/",
+    ]
     assert sorted(pages) == sorted(
-        [
-            base,
-            f"{base}measures/",
-            f"{base}regions/",
-            f"{base}themes/",
-            f"{base}partners/",
-            f"{base}measures/{published_measure.slug}/",
-            f"{base}measures/{other.slug}/",
-            f"{base}regions/paijat-hame/",
-            f"{base}regions/{other.region.slug}/",
-            f"{base}themes/e-health-care/",
-            f"{base}themes/{skills.slug}/",
-            f"{base}partners/{region.partner.slug}/",
-            f"{base}partners/{other.partner.slug}/",
-            f"{base}partners/{former.slug}/",
-        ]
+        f"http://testserver/{language}/{path}" for path in paths for language in LANGUAGES
     )
+
+
+def test_sitemap_entry_names_its_other_languages(client, published_measure):
+    root = ET.fromstring(client.get("/sitemap-measures.xml").content)
+
+    entry = root.find(f"{SITEMAP}url")
+    assert entry.find(f"{SITEMAP}loc").text == (
+        f"http://testserver/en/measures/{published_measure.slug}/"
+    )
+    alternates = {link.get("hreflang"): link.get("href") for link in entry.iter(f"{XHTML}link")}
+    assert alternates == {
+        **{
+            language: f"http://testserver/{language}/measures/{published_measure.slug}/"
+            for language in LANGUAGES
+        },
+        "x-default": f"http://testserver/measures/{published_measure.slug}/",
+    }
+
+
+def test_long_section_is_split_into_pages_that_the_index_lists(client, monkeypatch):
+    monkeypatch.setattr(MeasureSitemap, "limit", 7)
+    measures = MeasureFactory.create_batch(3)
+
+    sections = locations(client.get("/sitemap.xml"))
+
+    assert "http://testserver/sitemap-measures.xml?p=2" in sections
+    listed = [page for page in every_listed_page(client) if "/measures/" in page]
+    assert len(listed) == len(set(listed)) == 3 * len(LANGUAGES) + len(LANGUAGES)
+    for measure in measures:
+        for language in LANGUAGES:
+            assert f"http://testserver/{language}/measures/{measure.slug}/" in listed
 
 
 def test_every_page_in_the_sitemap_answers(client, published_measure):
@@ -83,5 +121,5 @@ def test_every_page_in_the_sitemap_answers(client, published_measure):
 def test_measure_entries_say_when_they_last_changed(client, published_measure):
     root = ET.fromstring(client.get("/sitemap-measures.xml").content)
 
-    [lastmod] = root.iter(f"{SITEMAP}lastmod")
-    assert lastmod.text == published_measure.updated_at.date().isoformat()
+    dates = {lastmod.text for lastmod in root.iter(f"{SITEMAP}lastmod")}
+    assert dates == {timezone.localdate(published_measure.updated_at).isoformat()}
