@@ -140,12 +140,39 @@ def postgresql_query(query):
 
 # Keeping the search vectors current (PostgreSQL only)
 
+
 # The texts in other languages (measures.models.translation): a translated
 # title, summary and description weigh like the English ones, translated region
-# and theme names like the English names. They are indexed word by word, without
-# stemming, so any word finds them whatever their language (PostgreSQL has no
-# Polish stemmer), and the last word of a query still matches as a prefix.
-_TRANSLATED_VECTOR_SQL = f"""
+# and theme names like the English names. Each text is indexed twice: word by
+# word (so any word of any language finds it, PostgreSQL having no Polish
+# stemmer, and the last word of a query matches as a prefix) and as the English
+# prose is, so the stemmed English reading of a query, which every query gets,
+# matches them too (e.g. "Coworking-Räume", read with websearch syntax).
+def _translated_text_vector(field, weight):
+    text = (
+        f"coalesce((SELECT string_agg(t.{field}, ' ') FROM measures_measuretranslation t"
+        " WHERE t.measure_id = m.id), '')"
+    )
+    return (
+        f" || setweight(to_tsvector('{NAME_CONFIG}', {text})"
+        f" || to_tsvector('{TEXT_CONFIG}', {text}), '{weight}')"
+    )
+
+
+_TRANSLATED_VECTOR_SQL = (
+    _translated_text_vector("title", "A")
+    + _translated_text_vector("summary", "B")
+    + _translated_text_vector("description", "C")
+    + f"""
+ || setweight(to_tsvector('{NAME_CONFIG}', concat_ws(' ',
+        (SELECT string_agg(rt.name, ' ') FROM measures_regiontranslation rt
+          WHERE rt.region_id = m.region_id),
+        (SELECT string_agg(ct.name, ' ') FROM measures_categorytranslation ct
+           JOIN measures_measure_categories mc ON mc.category_id = ct.category_id
+          WHERE mc.measure_id = m.id))), 'D')"""
+)
+
+_VECTOR_SQL = f"""
  || setweight(to_tsvector('{NAME_CONFIG}', coalesce((SELECT string_agg(t.title, ' ')
         FROM measures_measuretranslation t WHERE t.measure_id = m.id), '')), 'A')
  || setweight(to_tsvector('{NAME_CONFIG}', coalesce((SELECT string_agg(t.summary, ' ')
