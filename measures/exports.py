@@ -9,8 +9,9 @@ language where translated, as on the page.
 The rows are streamed, CHUNK_SIZE measures at a time, so a download of the
 whole catalogue never sits in memory. They are also read quickly, about 20
 times quicker than through model instances and prefetching: the regions,
-partners, themes and target groups (a few dozen rows) are read once, and each
-chunk of measures costs three or four queries of plain values. That matters
+partners, themes and target groups (a few dozen rows) are read once, the
+measures as plain values through one cursor, and each chunk costs two queries
+more (three on a page in another language than English). That matters
 because a sync gunicorn worker that has not answered within GUNICORN_TIMEOUT is
 killed, which would cut a long download short.
 

@@ -56,3 +56,10 @@ def test_json_row_nests_region_partner_themes_and_target_groups(client, publishe
     assert row["partner"]["slug"] == published_measure.partner.slug
     assert [theme["slug"] for theme in row["themes"]] == ["e-health-care"]
     assert [group["name"] for group in row["target_groups"]] == ["Older people"]
+
+
+def test_json_rows_are_the_api_list_rows(client, catalogue):
+    rows = exported(client.get(f"{URL}?region=paijat-hame&sort=title"))["results"]
+
+    api = client.get("/api/measures/?region=paijat-hame&sort=title&page_size=100").json()
+    assert rows == api["results"]

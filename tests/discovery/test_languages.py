@@ -54,7 +54,7 @@ def test_german_csv_holds_the_german_texts_and_links(client, translated):
     text = streamed(client.get("/de/measures/export.csv?sort=title"))
 
     # Read by position: the column names are translated too.
-    header, german, english_only = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+    _header, german, english_only = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
     assert german[:7] == [
         "Fernpflege-Einheit",
         f"http://testserver/de/measures/{translated.slug}/",
@@ -82,9 +82,10 @@ def test_german_export_reads_the_translations_in_a_few_queries(
 ):
     MeasureFactory.create_batch(5, region=translated.region)
 
-    # 1 the measures, 2 their themes, 3 their target groups, 4-7 the German texts
-    # of the measures, their regions, themes and target groups
-    with django_assert_num_queries(7):
+    # 1-7 every region, partner, theme and target group, and the German names of
+    # the regions, themes and target groups; 8 the measures, 9-10 the links to their
+    # themes and target groups, 11 their German texts
+    with django_assert_num_queries(11):
         streamed(client.get("/de/measures/export.csv"))
 
 
@@ -121,3 +122,12 @@ def test_german_measure_page_json_ld_has_the_german_title(client, translated):
     data = json.loads(html[start : html.index("</script>", start)])
     assert data["name"] == "Fernpflege-Einheit"
     assert data["inLanguage"] == "de"
+
+
+def test_german_json_rows_are_the_german_api_list_rows(client, translated):
+    rows = json.loads(streamed(client.get("/de/measures/export.json")))["results"]
+
+    api = client.get("/api/measures/?page_size=100", HTTP_ACCEPT_LANGUAGE="de").json()
+    assert rows == api["results"]
+    german = next(row for row in rows if row["slug"] == translated.slug)
+    assert german["target_groups"] == [{"slug": "older-people", "name": "Ältere"}]

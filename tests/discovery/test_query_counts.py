@@ -2,7 +2,9 @@
 
 Every measure carries two themes and two target groups and each test checks that
 the output holds them, so a row that reached a relation the queryset did not
-prepare (`for_export()`, `for_listing()`) would add queries per row and fail here.
+prepare (`for_export()`, `for_listing()`, the export's reader) would add queries
+per row and fail here. The exports read the measures through one cursor, 2,000
+at a time, with two queries for each such chunk; a test below pins that.
 """
 
 import json
@@ -68,10 +70,11 @@ def test_filtered_and_searched_api_list_queries(
 def test_csv_export_queries(client, django_assert_num_queries, build_measures, size):
     build_measures(size)
 
-    # 1 the measures, with region and partner
-    # 2 their themes
-    # 3 their target groups
-    with django_assert_num_queries(3):
+    # 1-4 every region, partner, theme and target group (a few dozen rows)
+    # 5 the measures, as plain values
+    # 6 the links to their themes
+    # 7 the links to their target groups
+    with django_assert_num_queries(7):
         response = client.get("/en/measures/export.csv")
         text = b"".join(response.streaming_content).decode()
 
@@ -83,10 +86,10 @@ def test_csv_export_queries(client, django_assert_num_queries, build_measures, s
 def test_json_export_queries(client, django_assert_num_queries, build_measures, size):
     build_measures(size)
 
-    # 1 the measures matching the words and years, with region and partner
-    # 2 their themes
-    # 3 their target groups
-    with django_assert_num_queries(3):
+    # 1-4 every region, partner, theme and target group
+    # 5 the measures matching the words and years, as plain values
+    # 6-7 the links to their themes and target groups
+    with django_assert_num_queries(7):
         response = client.get("/en/measures/export.json?q=measure&year_from=2000")
         data = json.loads(b"".join(response.streaming_content))
 
@@ -104,3 +107,19 @@ def test_feed_queries(client, django_assert_num_queries, build_measures, size):
         response = client.get("/en/measures/feed/")
 
     assert response.content.decode().count('term="Digital skills"') == size
+
+
+def test_export_reads_a_large_list_in_chunks(
+    client, django_assert_num_queries, build_measures, monkeypatch
+):
+    monkeypatch.setattr("measures.exports.CHUNK_SIZE", 4)
+    build_measures(10)
+
+    # 1-4 every region, partner, theme and target group
+    # 5 the measures, read through one cursor four at a time
+    # then for each of the three chunks (4, 4, 2): the links to themes and to target groups
+    with django_assert_num_queries(5 + 2 * 3):
+        response = client.get("/en/measures/export.csv")
+        text = b"".join(response.streaming_content).decode()
+
+    assert text.count("Older people; SMEs") == 10
