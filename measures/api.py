@@ -17,6 +17,10 @@ leaves out an unknown filter value and says so, the API answers 400 naming the
 parameter: a program cannot read the page's notice, and results silently widened
 to every region would be wrong data. Every answer, errors included, carries
 `Access-Control-Allow-Origin: *`, so any web page may read this public data.
+
+Texts and page addresses are in the language the client asks for with
+Accept-Language where a translation exists (LocaleMiddleware picks it, and says
+which in Content-Language), else in English.
 """
 
 import functools
