@@ -91,6 +91,19 @@ def current():
     return version
 
 
+def read_with(*keys):
+    """(the content version, {key: value} of the `keys` found), in one round trip."""
+    values = cache.get_many([KEY, *keys])
+    version = values.pop(KEY, None)
+    if version is None:
+        version = _start()
+    _thread.unread_increment = False
+    memo = _memo()
+    if memo is not None:
+        memo["version"] = version
+    return version, values
+
+
 def changed_at():
     """When the content last changed (seconds since the epoch, rounded up), or None."""
     value = cache.get(CHANGED_AT_KEY)

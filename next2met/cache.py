@@ -1,10 +1,12 @@
 """Whole public pages, cached in the shared cache for visitors who are not signed in.
 
-A page is stored under the content version (`measures.content_version`), the
-release, the language, the scheme and host, whether the visitor accepts gzip,
-and the full path with its query string. A change to the catalogue moves the
-version on, so the next request on any app server renders the page anew; the
-entries of old versions expire after N2M_PAGE_CACHE_TIMEOUT seconds.
+A page is stored under the release, the language, the scheme and host, whether
+the visitor accepts gzip, and the full path with its query string, together
+with the content version (`measures.content_version`) it was rendered at. The
+version and the page are read in one round trip to the cache; a page of another
+version is not used, so a change to the catalogue makes the next request on any
+app server render the page anew. Entries expire after N2M_PAGE_CACHE_TIMEOUT
+seconds.
 
 Only what is the same for every anonymous visitor is stored: a 200 answer to a
 GET, without cookies, without a CSRF token or CSP nonce in it, not marked
@@ -38,7 +40,7 @@ UNCACHEABLE_DIRECTIVES = {"private", "no-store"}
 
 
 def page_key(request):
-    """The cache key of the page `request` asks for, under the current content version."""
+    """The cache key of the page `request` asks for."""
     accepts_gzip = re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", ""))
     address = "|".join(
         [
@@ -50,7 +52,7 @@ def page_key(request):
         ]
     )
     digest = hashlib.sha256(address.encode()).hexdigest()
-    return content_version.key("page", content_version.release(), digest)
+    return f"page:{content_version.release()}:{digest}"
 
 
 def is_excluded(path):
@@ -66,19 +68,22 @@ class PublicPageCacheMiddleware:
             return self.get_response(request)
         try:
             key = page_key(request)
-            cached = cache.get(key)
+            version, found = content_version.read_with(key)
         except Exception:
             # A cache that cannot be reached costs speed, never the page.
             logger.exception("Page cache unavailable")
             return self.get_response(request)
-        if cached is not None:
+        stored_version, cached = found.get(key, (None, None))
+        if cached is not None and stored_version == version:
             cached[HEADER] = "hit"
             return self._conditional(request, cached)
         response = self.get_response(request)
         if self._may_store(request, response):
             response[HEADER] = "miss"
             try:
-                cache.set(key, response, settings.N2M_PAGE_CACHE_TIMEOUT)
+                # The version read before rendering: a change made meanwhile makes the
+                # next request miss instead of keeping this page.
+                cache.set(key, (version, response), settings.N2M_PAGE_CACHE_TIMEOUT)
             except Exception:
                 logger.exception("Page cache unavailable")
         return response
