@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.html import escape
 
 from measures.models import Category, Measure, MeasureLink, Region, TargetGroup
+from measures.search import refresh_search_vectors
 from partners.models import Partner
 from tests.deploy.test_security_headers import DATA_BLOCK_TYPES
 from tests.factories import PartnerFactory
@@ -82,6 +83,8 @@ def hostile_catalogue():
     measure.categories.set([theme])
     measure.target_groups.set([group])
     MeasureLink.objects.create(measure=measure, url=EVIL_URL, **payloads(MeasureLink, counter))
+    # On PostgreSQL the search index follows a commit, which a test transaction never makes.
+    refresh_search_vectors([measure.pk])
     return measure
 
 
@@ -123,7 +126,7 @@ class MarkupCollector(HTMLParser):
 PAGES = [
     "/en/",
     "/en/measures/",
-    "/en/measures/?q=script+alert",
+    "/en/measures/?q=alert",
     "/en/measures/?q=%22%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E",
     "/en/measures/?region=evil-region&theme=evil-theme&target=evil-group&partner=evil-partner",
     "/en/measures/evil-measure/",
@@ -169,7 +172,8 @@ def test_the_detail_page_shows_every_text_field_of_the_measure(client, hostile_c
 
 
 def test_search_for_a_payload_finds_the_measure_and_marks_only_words(client, hostile_catalogue):
-    response = client.get("/en/measures/", {"q": "script alert"})
+    # "alert" rather than "script": PostgreSQL's parser drops <script> as a markup tag.
+    response = client.get("/en/measures/", {"q": "alert"})
 
     assert [measure.slug for measure in response.context["measures"]] == ["evil-measure"]
     assert "<mark>" in response.content.decode()
