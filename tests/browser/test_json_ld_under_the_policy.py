@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from tests.browser.conftest import browser, desktop  # noqa: F401 (fixtures)
 from tests.factories import MeasureFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -14,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TITLE = "</script><script>window.injected = true</script>"
 
 
-def test_json_ld_is_read_and_nothing_is_refused_or_run(desktop, live_server):  # noqa: F811
+def test_json_ld_is_read_and_nothing_is_refused_or_run(desktop, live_server):
     measure = MeasureFactory(title=TITLE)
     refusals = []
     desktop.on(
