@@ -120,8 +120,11 @@ def transition(measure, to_status, user, comment="", request=None):
     }
     if to_status == Status.SUBMITTED:
         updates["submitted_at"] = now
-    if to_status == Status.PUBLISHED and measure.published_at is None:
-        updates["published_at"] = now
+    if to_status == Status.PUBLISHED:
+        # A coordinator has just read it through: that counts as a verification.
+        updates["last_verified"] = timezone.localdate(now)
+        if measure.published_at is None:
+            updates["published_at"] = now
 
     from_status = measure.status
     with transaction.atomic():

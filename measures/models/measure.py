@@ -244,6 +244,12 @@ class Measure(models.Model):
         _("submitted at"), null=True, blank=True, help_text=_("When it last went to review.")
     )
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    last_verified = models.DateField(
+        _("last verified"),
+        null=True,
+        blank=True,
+        help_text=_("When the owning partner last confirmed that the facts are still true."),
+    )
     is_demo = models.BooleanField(
         _("demo data"),
         default=False,

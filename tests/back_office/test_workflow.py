@@ -389,3 +389,12 @@ def test_links_cannot_be_added_to_a_submitted_measure_by_its_editor(client, edit
 
     assert response.status_code == 403
     assert not measure.links.exists()
+
+
+def test_publishing_marks_the_measure_as_verified_today(make_measure, coordinator):
+    measure = make_measure(status=Status.SUBMITTED, last_verified=None)
+
+    workflow.transition(measure, Status.PUBLISHED, coordinator)
+
+    measure.refresh_from_db()
+    assert measure.last_verified == timezone.localdate()
