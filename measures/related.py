@@ -16,6 +16,9 @@ from django.db.models.functions import Coalesce
 from measures.models import Measure
 
 RELATED_COUNT = 6
+# Ranking reads every candidate; in a large catalogue most measures share a theme,
+# so only the newest this many candidates are ranked.
+CANDIDATE_POOL = 300
 
 
 def _shared_count(relation, values):
@@ -59,11 +62,17 @@ def related_measures(measure, limit=RELATED_COUNT):
     matches = reduce(
         or_, (Q(pk__in=_measures_with(relation, ids)) for relation, ids in wanted.items())
     )
+    pool = (
+        Measure.objects.published()
+        .exclude(pk=measure.pk)
+        .filter(matches)
+        .order_by("-published_at", "-pk")
+        .values("pk")[:CANDIDATE_POOL]
+    )
     candidates = (
         Measure.objects.published()
         .for_listing()
-        .exclude(pk=measure.pk)
-        .filter(matches)
+        .filter(pk__in=pool)
         .annotate(
             shared=shared,
             other_region=Case(

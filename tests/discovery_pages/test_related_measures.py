@@ -1,6 +1,9 @@
 """Related measures under a measure: shared themes or target groups, other regions first."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from measures.models import Measure
 from measures.related import RELATED_COUNT, related_measures
@@ -140,3 +143,28 @@ def test_detail_page_without_related_measures_has_no_related_section(client, mea
     page = parse(client.get("/en/measures/remote-home-care-unit/"))
 
     assert page.find_all("section", cls="related") == []
+
+
+def test_only_the_newest_candidates_are_ranked_in_a_large_catalogue(
+    measure, partnership, care, monkeypatch
+):
+    # Ranking reads every candidate, so a large catalogue ranks only its newest ones:
+    # an old measure sharing more loses its place to newer ones sharing less.
+    monkeypatch.setattr("measures.related.CANDIDATE_POOL", 2)
+    now = timezone.now()
+    MeasureFactory(
+        title="Old, shares everything",
+        region=partnership["podlaskie"],
+        categories=[care],
+        target_groups=list(measure.target_groups.all()),
+        published_at=now - timedelta(days=400),
+    )
+    for days, title in [(2, "Newer"), (1, "Newest")]:
+        MeasureFactory(
+            title=title,
+            region=partnership["podlaskie"],
+            categories=[care],
+            published_at=now - timedelta(days=days),
+        )
+
+    assert related_titles(measure) == ["Newest", "Newer"]
