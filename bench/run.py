@@ -547,6 +547,16 @@ def report(info, args, results, started):
     return "\n".join(out) + "\n"
 
 
+def kept_sections(path):
+    """The sections other scripts keep in the results file (bench/load.py's), to write back."""
+    try:
+        previous = path.read_text()
+    except FileNotFoundError:
+        return ""
+    blocks = re.finditer(r"<!-- (\w+):start -->.*?<!-- \1:end -->\n?", previous, re.DOTALL)
+    return "".join("\n" + block.group(0) for block in blocks)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
@@ -570,7 +580,7 @@ def main():
             bench_size(size, args, static_root, run_id, work_dir) for size in sorted(args.sizes)
         ]
     text = report(info, args, results, started)
-    args.output.write_text(text)
+    args.output.write_text(text + kept_sections(args.output))
     log("\n" + "\n\n".join(f"N = {r['size']:,}\n" + table(r) for r in results))
     log("\nTargets:")
     for target, figure, met in targets(results):
