@@ -30,8 +30,11 @@ seed: migrate
 run: seed
 	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
+# One test process per core (TEST_WORKERS=0 runs them in this process); tests that
+# start servers or share Redis run on one worker together (tests/conftest.py).
+TEST_WORKERS ?= auto
 test: venv
-	$(DEV_ENV) $(BIN)/pytest
+	$(DEV_ENV) $(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup
 
 # The benchmark (bench/run.py): PostgreSQL databases of 1,000 to 100,000 measures, gunicorn
 # with production settings, wrk. Needs PostgreSQL, Redis and wrk on this machine; writes

@@ -8,6 +8,18 @@ from tests.factories import CategoryFactory, MeasureFactory, PartnerFactory, Reg
 
 UNPUBLISHED_STATES = [state for state in Measure.Status if state != Measure.Status.PUBLISHED]
 
+# Tests that start gunicorn, build databases of fixed names or share Redis database 0:
+# when the suite runs on several workers (`make test` uses pytest-xdist with
+# --dist loadgroup), they all run on one worker, one after the other.
+PROCESS_TESTS = ("tests/deploy/", "tests/perf/test_two_instances.py", "tests/reliability/")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.nodeid.startswith(PROCESS_TESTS):
+            item.add_marker(pytest.mark.xdist_group("processes"))
+
 
 @pytest.fixture(autouse=True)
 def empty_cache():
