@@ -14,6 +14,7 @@ from django.core.mail import send_mass_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from measures.models import Measure
 from partners.models import Membership
@@ -50,6 +51,11 @@ def admin_url(measure, request=None):
     path = reverse("admin:measures_measure_change", args=[measure.pk])
     if request is not None:
         return request.build_absolute_uri(path)
+    return admin_url_of(path)
+
+
+def admin_url_of(path):
+    """The full address of a path, for mails sent outside a request."""
     return settings.SITE_URL.rstrip("/") + path
 
 
@@ -110,3 +116,21 @@ def revision_decided(revision):
     return _send(
         subject, "measures/email/revision_decided.txt", context, editors_of(measure.partner)
     )
+
+
+def verification_due(partner, measures, overdue_url):
+    """Remind the partner's editors of their measures whose facts nobody confirmed for a year."""
+    subject = ngettext(
+        "Still current? %(count)d measure of %(partner)s to check",
+        "Still current? %(count)d measures of %(partner)s to check",
+        len(measures),
+    ) % {
+        "count": len(measures),
+        "partner": partner.short_name or partner.name,
+    }
+    context = {
+        "partner": partner,
+        "measures": [(measure, admin_url(measure)) for measure in measures],
+        "overdue_url": overdue_url,
+    }
+    return _send(subject, "measures/email/verification_due.txt", context, editors_of(partner))

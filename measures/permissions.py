@@ -158,3 +158,15 @@ def can_delete(user, measure):
     if role.reviews_everything:
         return True
     return is_own(user, measure) and measure.status == Status.DRAFT
+
+
+def can_confirm_current(user, measure):
+    """May the user confirm that a published measure's facts are still true?
+
+    Its own partner's editors may, as well as coordinators: the confirmation
+    changes no text, so it needs no review.
+    """
+    role = role_of(user)
+    if measure.status != Status.PUBLISHED:
+        return False
+    return role.reviews_everything or is_own(user, measure)

@@ -59,6 +59,16 @@ class Partner(models.Model):
         default=True,
         help_text=_("Former partners stay listed with their measures but are marked as former."),
     )
+    verification_reminded_on = models.DateField(
+        _("last reminded to verify measures"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "The day the editors were last reminded of measures not verified for a year; "
+            "`remind_unverified` sends at most one reminder a day."
+        ),
+    )
 
     objects = PartnerManager()
 

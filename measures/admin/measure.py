@@ -30,6 +30,7 @@ from measures.admin.forms import (
     MeasureImportForm,
     ReasonForm,
 )
+from measures.admin.freshness import FreshnessAdminMixin
 from measures.admin.translations import MeasureTranslationInline
 from measures.models import Measure, MeasureLink, MeasureRevision
 from measures.spreadsheets import MeasureResource
@@ -110,7 +111,7 @@ class ReviewStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Measure)
-class MeasureAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class MeasureAdmin(FreshnessAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     form = MeasureAdminForm
     formfield_overrides = URL_FIELDS
     change_form_template = "admin/measures/measure/change_form.html"
@@ -158,7 +159,7 @@ class MeasureAdmin(ImportExportMixin, SimpleHistoryAdmin):
             {
                 "fields": [
                     "status",
-                    ("submitted_at", "published_at"),
+                    ("submitted_at", "published_at", "last_verified"),
                     ("created_at", "created_by"),
                     ("updated_at", "updated_by"),
                     "loaded_version",
@@ -170,6 +171,8 @@ class MeasureAdmin(ImportExportMixin, SimpleHistoryAdmin):
         "status",
         "submitted_at",
         "published_at",
+        # Changed only by publishing and by the "still running?" confirmation.
+        "last_verified",
         "created_at",
         "created_by",
         "updated_at",

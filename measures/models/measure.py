@@ -1,5 +1,6 @@
 """The measure itself and its further-information links."""
 
+import datetime
 import uuid
 from pathlib import PurePath
 
@@ -35,6 +36,22 @@ EXPORT_DEFERRED_FIELDS = [
     "difficulties",
     "transfer_potential",
 ]
+
+
+def verification_cutoff(today=None):
+    """Facts confirmed before this day are overdue: twelve months have passed."""
+    today = today or timezone.localdate()
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - 1, day=28)
+
+
+def verification_overdue_q(today=None):
+    """Measures confirmed before the cutoff; one never confirmed counts from its publication."""
+    cutoff = verification_cutoff(today)
+    start = timezone.make_aware(datetime.datetime.combine(cutoff, datetime.time.min))
+    return Q(last_verified__lt=cutoff) | Q(last_verified__isnull=True, published_at__lt=start)
 
 
 class MeasureQuerySet(models.QuerySet):
@@ -85,6 +102,10 @@ def measure_image_path(instance, filename):
     """Store uploads under a random name: the original may reveal more than intended."""
     suffix = PurePath(filename).suffix.lower()
     return f"measures/{uuid.uuid4().hex}{suffix}"
+
+    def verification_overdue(self, today=None):
+        """Published measures whose facts nobody has confirmed for twelve months."""
+        return self.published().filter(verification_overdue_q(today))
 
 
 class Measure(models.Model):
@@ -366,6 +387,20 @@ class Measure(models.Model):
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
+
+    @property
+    def verified_on(self):
+        """The day the facts were last confirmed; publication counts if nobody confirmed since."""
+        if self.last_verified is not None:
+            return self.last_verified
+        if self.published_at is not None:
+            return timezone.localdate(self.published_at)
+        return None
+
+    @property
+    def is_verification_overdue(self):
+        verified_on = self.verified_on
+        return self.is_published and verified_on is not None and verified_on < verification_cutoff()
 
     @property
     def years(self):

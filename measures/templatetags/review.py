@@ -23,7 +23,9 @@ def review_summary(context):
         status=MeasureRevision.Status.PENDING,
         measure__in=permissions.visible_measures(user),
     ).count()
+    overdue = permissions.visible_measures(user).verification_overdue().count()
     return {
+        "overdue": overdue,
         "counts": [(status, status.label, by_status.get(status, 0)) for status in Measure.Status],
         "pending_revisions": pending,
         "can_review": permissions.can_review(user),
