@@ -1,10 +1,19 @@
 """The catalogue's models: regions, themes and target groups, measures, and their review."""
 
+from measures.models.lineage import Lineage
 from measures.models.measure import (
     SUMMARY_MAX_LENGTH,
     Measure,
     MeasureLink,
     MeasureQuerySet,
+)
+from measures.models.results import (
+    FUNDING_FIELDS,
+    BudgetBand,
+    EvidenceLevel,
+    FundingSource,
+    Indicator,
+    StaffEffort,
 )
 from measures.models.review import MeasureRevision, MeasureTransition
 from measures.models.taxonomy import (
@@ -23,10 +32,16 @@ from measures.models.translation import (
 
 __all__ = [
     "FIRST_YEAR",
+    "FUNDING_FIELDS",
     "LAST_YEAR",
     "SUMMARY_MAX_LENGTH",
+    "BudgetBand",
     "Category",
     "CategoryTranslation",
+    "EvidenceLevel",
+    "FundingSource",
+    "Indicator",
+    "Lineage",
     "Measure",
     "MeasureLink",
     "MeasureQuerySet",
@@ -35,6 +50,7 @@ __all__ = [
     "MeasureTranslation",
     "Region",
     "RegionTranslation",
+    "StaffEffort",
     "TargetGroup",
     "TargetGroupTranslation",
 ]

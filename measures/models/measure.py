@@ -7,6 +7,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
@@ -17,6 +18,14 @@ from simple_history.models import HistoricalRecords
 
 from measures.content_language import prefetch_translations
 from measures.images import strip_metadata, validate_measure_image
+from measures.models.results import (
+    FUNDING_FIELDS,
+    BudgetBand,
+    EvidenceLevel,
+    FundingSource,
+    StaffEffort,
+    funding_flag,
+)
 from measures.models.taxonomy import (
     Category,
     Region,
@@ -243,10 +252,13 @@ class Measure(models.Model):
         ),
     )
     funding = models.CharField(
-        _("funding source"),
+        _("funding details"),
         max_length=300,
         blank=True,
-        help_text=_("Who pays for the measure, e.g. ERDF, national programme, own budget."),
+        help_text=_(
+            "Who pays for the measure, in words: programmes, amounts, shares. Tick the kinds "
+            "of source under “Results and resources” as well."
+        ),
     )
     main_institution = models.CharField(
         _("main institution"),
@@ -258,6 +270,53 @@ class Measure(models.Model):
     status = models.CharField(
         _("publication status"),
         max_length=20,
+    # Results and resources in fields a visitor can filter and compare (measures.models.results).
+    evidence_level = models.CharField(
+        _("evidence level"),
+        max_length=10,
+        choices=EvidenceLevel,
+        blank=True,
+        help_text=_(
+            "How the results are documented. Anecdotal: the people involved describe them, "
+            "without figures. Monitored: figures such as users, visits or money paid out are "
+            "counted and reported. Evaluated: an independent evaluation or study has assessed "
+            "them. Leave empty if no results are known yet."
+        ),
+    )
+    budget_band = models.CharField(
+        _("budget"),
+        max_length=10,
+        choices=BudgetBand,
+        blank=True,
+        help_text=_(
+            "What the measure costs in euro: its whole budget or, for a service without an "
+            "end, one year of it. Leave empty if the sources give no amount."
+        ),
+    )
+    staff_effort = models.CharField(
+        _("staff effort"),
+        max_length=20,
+        choices=StaffEffort,
+        blank=True,
+        help_text=_("The people who run the measure. Leave empty if not known."),
+    )
+    duration_months = models.PositiveSmallIntegerField(
+        _("duration in months"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(1200)],
+        help_text=_(
+            "How long the measure runs or ran, if it has a planned end: e.g. 20 for January "
+            "2018 to August 2019. Empty for a measure without an end or if not known."
+        ),
+    )
+    funding_erdf = funding_flag(FundingSource.ERDF)
+    funding_other_eu = funding_flag(FundingSource.OTHER_EU)
+    funding_national = funding_flag(FundingSource.NATIONAL)
+    funding_regional = funding_flag(FundingSource.REGIONAL)
+    funding_own_budget = funding_flag(FundingSource.OWN_BUDGET)
+    funding_private = funding_flag(FundingSource.PRIVATE)
+
         choices=Status.choices,
         default=Status.DRAFT,
     )
@@ -323,12 +382,13 @@ class Measure(models.Model):
             models.Index(fields=["status", "submitted_at"], name="measure_status_submitted"),
             # The public pages read published measures only; these partial indexes hold
             # just those. Facet counts and the region counts read the first without
-            # touching the table (id is included on PostgreSQL), the join-table counts
+            # touching the table (id and the columns of the evidence, budget and funding
+            # facets are included on PostgreSQL), the join-table counts
             # check "published" in the second, the region and partner pages list their
             # newest measures from the last two.
             models.Index(
                 fields=["region", "partner", "start_year"],
-                include=["id"],
+                include=["id", "evidence_level", "budget_band", *FUNDING_FIELDS.values()],
                 condition=Q(status="published"),
                 name="measure_published_facets",
             ),
@@ -427,6 +487,11 @@ class Measure(models.Model):
         """A slug made from the title that no other measure uses."""
         base = slugify(self.title)[:200].strip("-") or "measure"
         slug, n = base, 2
+    @property
+    def funding_sources(self):
+        """The kinds of funding source ticked, as FundingSource members in their order."""
+        return [source for source, field in FUNDING_FIELDS.items() if getattr(self, field)]
+
         while Measure.objects.filter(slug=slug).exclude(pk=self.pk).exists():
             slug, n = f"{base}-{n}", n + 1
         return slug
