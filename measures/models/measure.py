@@ -102,6 +102,10 @@ class MeasureQuerySet(models.QuerySet):
     def latest(self):
         return self.order_by("-published_at", "-pk")
 
+    def verification_overdue(self, today=None):
+        """Published measures whose facts nobody has confirmed for twelve months."""
+        return self.published().filter(verification_overdue_q(today))
+
 
 class MeasureManager(SlugNaturalKeyManager.from_queryset(MeasureQuerySet)):
     pass
@@ -111,10 +115,6 @@ def measure_image_path(instance, filename):
     """Store uploads under a random name: the original may reveal more than intended."""
     suffix = PurePath(filename).suffix.lower()
     return f"measures/{uuid.uuid4().hex}{suffix}"
-
-    def verification_overdue(self, today=None):
-        """Published measures whose facts nobody has confirmed for twelve months."""
-        return self.published().filter(verification_overdue_q(today))
 
 
 class Measure(models.Model):
@@ -267,9 +267,6 @@ class Measure(models.Model):
         help_text=_("The organisation that runs the measure, if not the partner itself."),
     )
 
-    status = models.CharField(
-        _("publication status"),
-        max_length=20,
     # Results and resources in fields a visitor can filter and compare (measures.models.results).
     evidence_level = models.CharField(
         _("evidence level"),
@@ -317,6 +314,9 @@ class Measure(models.Model):
     funding_own_budget = funding_flag(FundingSource.OWN_BUDGET)
     funding_private = funding_flag(FundingSource.PRIVATE)
 
+    status = models.CharField(
+        _("publication status"),
+        max_length=20,
         choices=Status.choices,
         default=Status.DRAFT,
     )
@@ -483,15 +483,15 @@ class Measure(models.Model):
             if getattr(self, name).strip()
         ]
 
-    def unique_slug(self):
-        """A slug made from the title that no other measure uses."""
-        base = slugify(self.title)[:200].strip("-") or "measure"
-        slug, n = base, 2
     @property
     def funding_sources(self):
         """The kinds of funding source ticked, as FundingSource members in their order."""
         return [source for source, field in FUNDING_FIELDS.items() if getattr(self, field)]
 
+    def unique_slug(self):
+        """A slug made from the title that no other measure uses."""
+        base = slugify(self.title)[:200].strip("-") or "measure"
+        slug, n = base, 2
         while Measure.objects.filter(slug=slug).exclude(pk=self.pk).exists():
             slug, n = f"{base}-{n}", n + 1
         return slug
