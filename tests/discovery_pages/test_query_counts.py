@@ -7,6 +7,7 @@ test also checks that the page shows what the queries fetched.
 
 import pytest
 
+from tests.conftest import read_taxonomy_into_cache
 from tests.factories import CategoryFactory, MeasureFactory, TargetGroupFactory
 
 pytestmark = pytest.mark.django_db
@@ -22,7 +23,7 @@ def build(partnership):
         themes = [CategoryFactory(name="Digital skills"), CategoryFactory(name="Open data")]
         group = TargetGroupFactory(name="Older people")
         regions = list(partnership.values())
-        return [
+        measures = [
             MeasureFactory(
                 title=f"Measure {n:02d}",
                 slug=f"measure-{n:02d}",
@@ -33,6 +34,8 @@ def build(partnership):
             )
             for n in range(size)
         ]
+        read_taxonomy_into_cache()
+        return measures
 
     return build
 
@@ -41,13 +44,13 @@ def build(partnership):
 def test_detail_page_with_related_measures_queries(client, django_assert_num_queries, build, size):
     build(size)
 
-    # 1 the measure, with region and partner
-    # 2 its themes
-    # 3 its target groups
-    # 4 its links
-    # 5 the related published measures, with region and partner, ranked by shared count
-    # 6 their themes
-    with django_assert_num_queries(6):
+    # 1 the measure, with region, partner and the ids of its themes and target groups
+    # 2 its links
+    # 3 its indicators
+    # 4 its lineage, both ways
+    # 5 the related published measures, with region, partner and the ids of their
+    #   themes, ranked by shared count
+    with django_assert_num_queries(5):
         response = client.get("/en/measures/measure-00/")
 
     assert len(response.context["related_measures"]) == min(size - 1, 6)
@@ -58,11 +61,10 @@ def test_detail_page_with_related_measures_queries(client, django_assert_num_que
 def test_compare_page_queries(client, django_assert_num_queries, build, size):
     build(size)
 
-    # 1 the chosen measures, with region and partner
-    # 2 their themes
-    # 3 their target groups
-    # 4 their links (part of for_detail(), which the comparison shares with the detail page)
-    with django_assert_num_queries(4):
+    # 1 the chosen measures, with region, partner and the ids of their themes and groups
+    # 2 their links (part of for_detail(), which the comparison shares with the detail page)
+    # 3 their indicators (likewise)
+    with django_assert_num_queries(3):
         response = client.get("/en/compare/?m=measure-00&m=measure-01&m=measure-02&m=nope")
 
     html = response.content.decode()
@@ -74,10 +76,9 @@ def test_compare_page_queries(client, django_assert_num_queries, build, size):
 def test_compare_page_with_suggestions_queries(client, django_assert_num_queries, build, size):
     build(size)
 
-    # 1-4 the chosen measure, its themes, target groups and links
-    # 5 the related measures offered to add, with region and partner
-    # 6 their themes
-    with django_assert_num_queries(6):
+    # 1-3 the chosen measure (with the ids of its themes and groups), its links, indicators
+    # 4 the related measures offered to add, with region, partner and their themes' ids
+    with django_assert_num_queries(4):
         response = client.get("/en/compare/?m=measure-00")
 
     assert len(response.context["suggestions"]) == min(size - 1, 3)
@@ -104,10 +105,9 @@ def test_home_page_with_the_map_queries(client, django_assert_num_queries, build
     # 1 regions with their published counts (for the map and the list alike)
     # 2 count of published measures
     # 3 count of active partners
-    # 4 the latest published measures, with region and partner
-    # 5 their themes
-    # 6 themes with their published counts
-    with django_assert_num_queries(6):
+    # 4 the latest published measures, with region, partner and the ids of their themes
+    # 5 themes with their published counts
+    with django_assert_num_queries(5):
         response = client.get("/en/")
 
     assert len(response.context["region_map"].markers) == 6
@@ -118,10 +118,9 @@ def test_region_page_with_the_map_queries(client, django_assert_num_queries, bui
     build(size)
 
     # 1 the region with its partner and published count
-    # 2 its latest published measures, with region and partner
-    # 3 their themes
-    # 4 every region with its published count, for the map
-    with django_assert_num_queries(4):
+    # 2 its latest published measures, with region, partner and the ids of their themes
+    # 3 every region with its published count, for the map
+    with django_assert_num_queries(3):
         response = client.get("/en/regions/paijat-hame/")
 
     assert len(response.context["region_map"].markers) == 6
