@@ -1,8 +1,8 @@
-"""Public URLs of the catalogue: measures, regions and themes."""
+"""Public URLs of the catalogue: measures, regions and themes, the contact relay, the dossier."""
 
 from django.urls import path
 
-from measures import compare, exports, feeds, statistics, views
+from measures import compare, contact, dossier, exports, feeds, statistics, views
 
 app_name = "measures"
 
@@ -12,6 +12,14 @@ urlpatterns = [
     path("measures/export.csv", exports.export_csv, name="export_csv"),
     path("measures/export.json", exports.export_json, name="export_json"),
     path("measures/<slug:slug>/", views.MeasureDetailView.as_view(), name="detail"),
+    path("measures/<slug:slug>/contact/", contact.contact, name="contact"),
+    path("measures/<slug:slug>/contact/sent/", contact.contact_sent, name="contact_sent"),
+    path("dossier/", dossier.dossier, name="dossier"),
+    path("dossier/add/", dossier.add, name="dossier_add"),
+    path("dossier/remove/", dossier.remove, name="dossier_remove"),
+    path("dossier/empty/", dossier.empty, name="dossier_empty"),
+    path("dossier/print/", dossier.print_view, name="dossier_print"),
+    path("dossier/dossier.pdf", dossier.pdf, name="dossier_pdf"),
     path("regions/", views.RegionListView.as_view(), name="region_list"),
     path("regions/<slug:slug>/", views.RegionDetailView.as_view(), name="region_detail"),
     path("themes/", views.ThemeListView.as_view(), name="theme_list"),

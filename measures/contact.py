@@ -1,0 +1,278 @@
+"""The contact relay: a visitor writes to the people behind a published measure.
+
+The message goes by e-mail to the owning partner's editors (to the
+coordinators when the partner has no editor), with the visitor's address as
+Reply-To, and the visitor gets a copy. The page never shows anybody's address.
+
+Spam is kept out without any outside service:
+
+- a honeypot field that people never see and bots fill in;
+- a signed timestamp in the form: a message sent less than three seconds after
+  the form was opened, or more than a day later, is refused;
+- a limit per client address and per measure, counted in the cache.
+
+The page carries a CSRF token, so it is its own page and never cached; the
+measure's public page only links to it.
+"""
+
+import hashlib
+import logging
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.core.mail import EmailMessage, get_connection
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from measures import notifications
+from measures.models import Measure
+
+logger = logging.getLogger(__name__)
+
+SALT = "measures.contact"
+MIN_SECONDS = 3
+MAX_SECONDS = 24 * 60 * 60
+RATE_WINDOW_SECONDS = 60 * 60
+# Messages sent per hour: from one client address (to any measure), and to one measure.
+LIMIT_PER_ADDRESS = 5
+LIMIT_PER_MEASURE = 20
+MESSAGE_MIN_LENGTH = 20
+MESSAGE_MAX_LENGTH = 5000
+
+
+def form_token(measure, issued_at=None):
+    """The signed moment the form of `measure` was handed out."""
+    issued_at = int(time.time() if issued_at is None else issued_at)
+    return signing.dumps({"m": measure.pk, "t": issued_at}, salt=SALT)
+
+
+def single_line(value):
+    if any(char in value for char in "\r\n\x00"):
+        raise forms.ValidationError(_("Write this on one line, without line breaks."))
+    return value
+
+
+class ContactForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=100)
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        help_text=_("The people behind the measure answer to this address. You get a copy."),
+    )
+    organisation = forms.CharField(
+        label=_("Your organisation (optional)"), max_length=200, required=False
+    )
+    message = forms.CharField(
+        label=_("Your message"),
+        min_length=MESSAGE_MIN_LENGTH,
+        max_length=MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("At most 5,000 characters."),
+    )
+    # The honeypot: hidden from people and screen readers; bots fill in every field.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, measure, **kwargs):
+        self.measure = measure
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial["started"] = form_token(measure)
+
+    def clean_name(self):
+        return single_line(self.cleaned_data["name"])
+
+    def clean_organisation(self):
+        return single_line(self.cleaned_data["organisation"])
+
+    def clean_started(self):
+        token = self.cleaned_data["started"]
+        try:
+            payload = signing.loads(token, salt=SALT)
+            issued_at = int(payload["t"])
+            if payload["m"] != self.measure.pk:
+                raise ValueError
+        except (signing.BadSignature, KeyError, TypeError, ValueError):
+            self._renew_token()
+            raise forms.ValidationError(
+                _("The form was damaged on its way. Please send your message again."),
+                code="bad_token",
+            ) from None
+        age = time.time() - issued_at
+        if age < MIN_SECONDS:
+            raise forms.ValidationError(
+                _(
+                    "That was quicker than anyone writes a message, so it was not sent. "
+                    "Wait a few seconds and send it again."
+                ),
+                code="too_fast",
+            )
+        if age > MAX_SECONDS:
+            self._renew_token()
+            raise forms.ValidationError(
+                _(
+                    "This form was opened more than a day ago, so it was not sent. "
+                    "Please check your message and send it again."
+                ),
+                code="expired",
+            )
+        return token
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get("website"):
+            raise forms.ValidationError(
+                _("The field “Leave this field empty” was filled in, so nothing was sent."),
+                code="honeypot",
+            )
+        return cleaned
+
+    def _renew_token(self):
+        # Shown again with a fresh timestamp, so the next send can succeed.
+        self.data = self.data.copy()
+        self.data["started"] = form_token(self.measure)
+
+    def refusal(self):
+        """The error that keeps the form from being sent, for the top of the page."""
+        errors = [*self.non_field_errors(), *self.errors.get("started", [])]
+        return errors[0] if errors else None
+
+
+# Rate limits
+
+
+def client_address(request):
+    # The project's one answer to "which address is the visitor's" (behind a proxy too).
+    return import_string(settings.AXES_CLIENT_IP_CALLABLE)(request)
+
+
+def rate_keys(request, measure):
+    # A hash, so no visitor's address is written to the cache.
+    address = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
+    return [
+        (f"contact:address:{address}", LIMIT_PER_ADDRESS),
+        (f"contact:measure:{measure.pk}", LIMIT_PER_MEASURE),
+    ]
+
+
+def is_rate_limited(keys):
+    try:
+        counts = cache.get_many([key for key, _limit in keys])
+    except Exception:
+        logger.exception("Contact rate limit unavailable")
+        return False
+    return any(counts.get(key, 0) >= limit for key, limit in keys)
+
+
+def count_sent(keys):
+    try:
+        for key, _limit in keys:
+            if not cache.add(key, 1, RATE_WINDOW_SECONDS):
+                try:
+                    cache.incr(key)
+                except ValueError:  # expired in between
+                    cache.set(key, 1, RATE_WINDOW_SECONDS)
+    except Exception:
+        logger.exception("Contact rate limit unavailable")
+
+
+# Sending
+
+
+def recipients_of(measure):
+    """The e-mail addresses behind a measure: its partner's editors, else the coordinators."""
+    emails = sorted({user.email for user in notifications.editors_of(measure.partner)})
+    if not emails:
+        emails = sorted({user.email for user in notifications.coordinators()})
+    return emails
+
+
+def send(measure, data, request):
+    """Relay the message; returns False when nobody can receive it or the mail server fails."""
+    emails = recipients_of(measure)
+    if not emails:
+        logger.error("Nobody receives messages about measure %s", measure.pk)
+        return False
+    context = {
+        **data,
+        "measure": measure,
+        "public_url": request.build_absolute_uri(measure.get_absolute_url()),
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        # To the partner's staff in the catalogue's working language.
+        subject = gettext("Message about “%(title)s” from %(name)s") % {
+            "title": measure.title,
+            "name": data["name"],
+        }
+        body = render_to_string("measures/email/contact.txt", context)
+    relayed = [
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [email], reply_to=[data["email"]])
+        for email in emails
+    ]
+    copy = EmailMessage(
+        gettext("Your message about “%(title)s”") % {"title": measure.title},
+        render_to_string("measures/email/contact_copy.txt", context),
+        settings.DEFAULT_FROM_EMAIL,
+        [data["email"]],
+    )
+    try:
+        get_connection().send_messages([*relayed, copy])
+    except OSError:
+        logger.exception("Could not relay a message about measure %s", measure.pk)
+        return False
+    return True
+
+
+def published_measure(slug):
+    return get_object_or_404(Measure.objects.published().select_related("partner"), slug=slug)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def contact(request, slug):
+    measure = published_measure(slug)
+    keys = rate_keys(request, measure)
+    status = 200
+    problem = None
+    if request.method == "POST":
+        form = ContactForm(request.POST, measure=measure)
+        if is_rate_limited(keys):
+            status = 429
+            problem = _(
+                "Too many messages were sent from your connection or about this measure in "
+                "the last hour, so this one was not sent. Please try again in an hour."
+            )
+        elif form.is_valid():
+            if send(measure, form.cleaned_data, request):
+                count_sent(keys)
+                return redirect("measures:contact_sent", slug=measure.slug)
+            status = 503
+            problem = _(
+                "Your message could not be sent just now. Nothing was lost: it is still "
+                "below. Please try again in a few minutes."
+            )
+        else:
+            problem = form.refusal()
+    else:
+        form = ContactForm(measure=measure)
+    context = {"measure": measure, "form": form, "problem": problem}
+    return render(request, "measures/measure_contact.html", context, status=status)
+
+
+@require_http_methods(["GET", "HEAD"])
+def contact_sent(request, slug):
+    measure = published_measure(slug)
+    return render(request, "measures/measure_contact_sent.html", {"measure": measure})

@@ -1,0 +1,281 @@
+"""The dossier: published measures a visitor collects, to print or take away as a PDF.
+
+The basket is a list of slugs in the visitor's session; nobody needs an
+account. Only published measures are ever shown: one unpublished after it was
+added drops out of the dossier without a word. At most MAX_MEASURES fit.
+
+The list and detail pages are cached whole for anonymous visitors, so they
+carry nothing of the visitor: their "Add to dossier" button is a plain form
+without a CSRF token, posting to `add()`, which sends the visitor on to the
+dossier page (never cached) where the outcome is shown. Removing and emptying
+happen on that page, with CSRF tokens like any other form.
+
+Both the print view and the PDF follow the Interreg Europe good-practice
+template, from the same `entries()`.
+"""
+
+from django.contrib import messages
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from measures.content_language import LocalText, localized, source_text
+from measures.models import Measure
+from measures.models.results import EvidenceLevel
+
+SESSION_KEY = "dossier"
+BACK_KEY = "dossier_back"
+MAX_MEASURES = 30
+SLUG_MAX_LENGTH = Measure._meta.get_field("slug").max_length
+
+
+def slugs_in(session):
+    """The slugs in the basket, as stored; anything else in the session key is ignored."""
+    value = session.get(SESSION_KEY, [])
+    if not isinstance(value, list):
+        return []
+    return [slug for slug in value if isinstance(slug, str)][:MAX_MEASURES]
+
+
+def measures_in(slugs):
+    """The published measures of `slugs`, in basket order, in one query per relation."""
+    if not slugs:
+        return []
+    found = {
+        measure.slug: measure
+        for measure in Measure.objects.published().for_detail().filter(slug__in=slugs)
+    }
+    return [found[slug] for slug in slugs if slug in found]
+
+
+def current_measures(request):
+    """The dossier's published measures; slugs of measures no longer published are dropped."""
+    slugs = slugs_in(request.session)
+    measures = measures_in(slugs)
+    if len(measures) != len(slugs):
+        request.session[SESSION_KEY] = [measure.slug for measure in measures]
+    return measures
+
+
+def see_dossier():
+    return HttpResponseRedirect(reverse("measures:dossier"), status=303)
+
+
+# Changing the basket
+
+
+# Exempt from CSRF on purpose: the button sits on pages cached for every visitor,
+# which cannot carry a per-visitor token. Adding a published measure to one's own
+# basket is harmless, and a forged cross-site POST could not even reach the
+# visitor's basket: the session cookie is SameSite=Lax, so browsers leave it off
+# such a request.
+@csrf_exempt
+@require_POST
+def add(request):
+    slug = request.POST.get("slug", "").strip()
+    measure = None
+    if slug and len(slug) <= SLUG_MAX_LENGTH:
+        measure = Measure.objects.published().filter(slug=slug).only("slug", "title").first()
+    slugs = slugs_in(request.session)
+    if measure is None:
+        messages.error(request, _("No published measure has this address, so nothing was added."))
+    elif measure.slug in slugs:
+        messages.info(
+            request,
+            _("“%(title)s” was already in your dossier.") % {"title": localized(measure, "title")},
+        )
+    elif len(slugs) >= MAX_MEASURES:
+        messages.error(
+            request,
+            _(
+                "Your dossier is full: it holds at most %(max)d measures. Remove one to add "
+                "“%(title)s”."
+            )
+            % {"max": MAX_MEASURES, "title": localized(measure, "title")},
+        )
+    else:
+        request.session[SESSION_KEY] = [*slugs, measure.slug]
+        messages.success(
+            request,
+            _("“%(title)s” is now in your dossier.") % {"title": localized(measure, "title")},
+        )
+    back = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        request.session[BACK_KEY] = back
+    return see_dossier()
+
+
+@require_POST
+def remove(request):
+    slug = request.POST.get("slug", "")
+    slugs = slugs_in(request.session)
+    if slug in slugs:
+        request.session[SESSION_KEY] = [kept for kept in slugs if kept != slug]
+        messages.success(request, _("The measure was removed from your dossier."))
+    return see_dossier()
+
+
+@require_POST
+def empty(request):
+    request.session.pop(SESSION_KEY, None)
+    messages.success(request, _("Your dossier is empty now."))
+    return see_dossier()
+
+
+# Reading it
+
+
+@never_cache
+@require_GET
+def dossier(request):
+    measures = current_measures(request)
+    context = {
+        "measures": measures,
+        "max_measures": MAX_MEASURES,
+        "is_full": len(measures) >= MAX_MEASURES,
+        "back_url": request.session.get(BACK_KEY, ""),
+    }
+    return render(request, "measures/dossier.html", context)
+
+
+@never_cache
+@require_GET
+def print_view(request):
+    measures = current_measures(request)
+    context = {"entries": entries(measures, request), "today": timezone.localdate()}
+    return render(request, "measures/dossier_print.html", context)
+
+
+@never_cache
+@require_GET
+def pdf(request):
+    # Imported here: reportlab is only needed by this one view.
+    from measures.dossier_pdf import render_pdf
+
+    measures = current_measures(request)
+    if not measures:
+        messages.info(request, _("Your dossier is empty: add measures before downloading it."))
+        return see_dossier()
+    today = timezone.localdate()
+    response = HttpResponse(render_pdf(entries(measures, request), today), "application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="next2met-dossier-{today}.pdf"'
+    return response
+
+
+# The good-practice template
+
+
+def structured_facts(measure):
+    """(label, text) of the measure's structured results and resources, where it has them."""
+    facts = []
+    if measure.evidence_level:
+        level = EvidenceLevel(measure.evidence_level)
+        facts.append((_("Evidence level"), f"{level.label}: {level.description}"))
+    if measure.budget_band:
+        facts.append((_("Budget"), measure.get_budget_band_display()))
+    if measure.staff_effort:
+        facts.append((_("Staff effort"), measure.get_staff_effort_display()))
+    if measure.duration_months:
+        months = measure.duration_months
+        facts.append(
+            (_("Duration"), ngettext("%(n)d month", "%(n)d months", months) % {"n": months})
+        )
+    sources = measure.funding_sources
+    if sources:
+        facts.append((_("Funding sources"), ", ".join(str(source.label) for source in sources)))
+    return facts
+
+
+def indicator_rows(measure):
+    """The results in figures: name, baseline, target, achieved (with its date)."""
+    rows = []
+    for indicator in measure.indicators.all():
+        baseline, target, achieved = (
+            indicator.with_unit(value)
+            for value in (indicator.baseline, indicator.target, indicator.achieved)
+        )
+        when = indicator.achieved_when
+        rows.append(
+            {
+                "name": indicator.name,
+                "baseline": baseline,
+                "target": target,
+                "achieved": f"{achieved} ({when})" if achieved and when else achieved,
+            }
+        )
+    return rows
+
+
+def entries(measures, request):
+    """Per measure, what the good-practice template shows, for the print view and the PDF."""
+    return [entry(measure, request) for measure in measures]
+
+
+def entry(measure, request):
+    region = measure.region
+    region_name = localized(region, "name")
+    location = [_("NUTS %(code)s") % {"code": region.nuts_code}]
+    if region.metropolis_list:
+        location.append(_("next to %(cities)s") % {"cities": ", ".join(region.metropolis_list)})
+    facts = [
+        (_("Region, country"), f"{region_name}, {region.get_country_display()}"),
+        (_("Main institution"), measure.main_institution or measure.partner.name),
+        (_("Location"), " · ".join(str(part) for part in location)),
+        (_("Partner"), measure.partner.name),
+        (_("Timescale"), str(measure.years)),
+        (
+            _("Status"),
+            measure.get_implementation_display().capitalize()
+            if measure.implementation
+            else _("Not known"),
+        ),
+        (
+            _("Themes"),
+            ", ".join(str(localized(theme, "name")) for theme in measure.categories.all()),
+        ),
+    ]
+    groups = [str(localized(group, "name")) for group in measure.target_groups.all()]
+    if groups:
+        facts.append((_("Target groups"), ", ".join(groups)))
+    if measure.verified_on:
+        facts.append((_("Last verified"), date_format(measure.verified_on, "DATE_FORMAT")))
+    facts += structured_facts(measure)
+
+    resources = measure.resources.strip()
+    if measure.funding:
+        funding = _("Funding: %(source)s") % {"source": measure.funding}
+        resources = f"{resources}\n\n{funding}" if resources else funding
+    sections = [
+        (_("Detailed description"), localized(measure, "description")),
+        (capfirst(Measure._meta.get_field("problem").verbose_name), source_text(measure.problem)),
+        (_("Resources needed"), source_text(resources)),
+        (_("Evidence of success"), source_text(measure.evidence)),
+        (_("Potential for learning or transfer"), source_text(measure.transfer_potential)),
+        (_("Difficulties encountered"), source_text(measure.difficulties)),
+    ]
+    links = [(link.title, link.url) for link in measure.links.all()]
+    if measure.website:
+        links.insert(0, (_("Website"), measure.website))
+    return {
+        "measure": measure,
+        "title": localized(measure, "title"),
+        "title_local": measure.title_local,
+        "summary": localized(measure, "summary"),
+        "facts": facts,
+        "sections": [(label, LocalText(text.strip(), text.lang)) for label, text in sections],
+        "indicators": indicator_rows(measure),
+        "links": links,
+        "url": request.build_absolute_uri(measure.get_absolute_url()),
+        "contact_url": request.build_absolute_uri(
+            reverse("measures:contact", kwargs={"slug": measure.slug})
+        ),
+    }
