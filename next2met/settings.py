@@ -254,6 +254,15 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # Uploads: the largest image a measure may carry (measures/images.py checks it).
 N2M_IMAGE_MAX_BYTES = env_int("N2M_IMAGE_MAX_BYTES", 5 * 1024 * 1024)
+# The largest spreadsheet the measure import accepts (measures/admin/forms.py checks it).
+N2M_IMPORT_MAX_BYTES = env_int("N2M_IMPORT_MAX_BYTES", 5 * 1024 * 1024)
+# Requests: a body above this size (files not counted), or more fields or files than
+# these, is refused with the 400 page as soon as it is read. Files above
+# FILE_UPLOAD_MAX_MEMORY_SIZE are spooled to a temporary file instead of memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_DATA_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
+DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DJANGO_DATA_UPLOAD_MAX_NUMBER_FIELDS", 1000)
+DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DJANGO_DATA_UPLOAD_MAX_NUMBER_FILES", 20)
+FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 
 # Cache: local memory unless REDIS_URL points at a shared Redis. Short socket
 # timeouts, so a dead Redis slows a request by seconds, not by minutes.

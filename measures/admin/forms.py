@@ -1,6 +1,10 @@
 """Forms of the measure admin: the change form with its stale-save guard, review and import."""
 
 from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from import_export.forms import ConfirmImportForm, ImportForm
 
@@ -73,6 +77,28 @@ class MeasureAdminForm(forms.ModelForm):
         return cleaned
 
 
+class ParentScopedInlineFormSet(BaseInlineFormSet):
+    """An inline formset that checks its new rows against the rows already stored.
+
+    Django leaves the parent out of the database check of a new inline row's
+    unique constraints (a link's measure and address, a translation's object and
+    language), so a second row with the same key reached the database and failed
+    there. The rows of one form are still compared with each other by Django.
+    """
+
+    def clean(self):
+        super().clean()
+        for form in self.forms:
+            if form.instance.pk is not None or not form.has_changed() or form.errors:
+                continue
+            if self.can_delete and self._should_delete_form(form):
+                continue
+            try:
+                form.instance.validate_constraints()
+            except ValidationError as error:
+                form.add_error(None, error)
+
+
 class ReasonForm(forms.Form):
     """The reason a coordinator gives when sending measures back to their editors."""
 
@@ -102,7 +128,19 @@ class PartnerChoiceMixin(forms.Form):
 
 
 class MeasureImportForm(PartnerChoiceMixin, ImportForm):
-    pass
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        limit = settings.N2M_IMPORT_MAX_BYTES
+        if upload is not None and upload.size > limit:
+            raise forms.ValidationError(
+                _(
+                    "This file is %(size)s; the import accepts files up to %(limit)s. "
+                    "Split the sheet into smaller files."
+                )
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+                code="too_large",
+            )
+        return upload
 
 
 class MeasureConfirmImportForm(PartnerChoiceMixin, ConfirmImportForm):

@@ -28,10 +28,13 @@ from measures.admin.forms import (
     MeasureAdminForm,
     MeasureConfirmImportForm,
     MeasureImportForm,
+    ParentScopedInlineFormSet,
     ReasonForm,
 )
 from measures.admin.freshness import FreshnessAdminMixin
+from measures.admin.imports import refuse_unreadable_import
 from measures.admin.translations import MeasureTranslationInline
+from measures.admin.widgets import use_safe_autocomplete
 from measures.models import Measure, MeasureLink, MeasureRevision
 from measures.spreadsheets import MeasureResource
 from partners.models import Partner
@@ -45,6 +48,7 @@ URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 class MeasureLinkInline(admin.StackedInline):
     model = MeasureLink
+    formset = ParentScopedInlineFormSet
     formfield_overrides = URL_FIELDS
     extra = 1
     fields = ["title", "url", "position"]
@@ -213,6 +217,10 @@ class MeasureAdmin(FreshnessAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     def get_export_resource_kwargs(self, request, **kwargs):
         return {"user": request.user}
 
+    def process_import(self, request, **kwargs):
+        refused = refuse_unreadable_import(self, request)
+        return refused or super().process_import(request, **kwargs)
+
     # Scope: a person sees only what `permissions` lets them see, everywhere.
 
     def get_queryset(self, request):
@@ -276,7 +284,12 @@ class MeasureAdmin(FreshnessAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
         if db_field.name == "partner":
             own = permissions.partner_filter(request.user, "pk")
             kwargs["queryset"] = Partner.objects.filter(own)
+        use_safe_autocomplete(self, db_field, request, kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        use_safe_autocomplete(self, db_field, request, kwargs)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)

@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from measures import permissions
+from measures.admin.forms import ParentScopedInlineFormSet
 from measures.models import (
     CategoryTranslation,
     MeasureTranslation,
@@ -20,6 +21,7 @@ from measures.models import (
 
 class MeasureTranslationInline(admin.StackedInline):
     model = MeasureTranslation
+    formset = ParentScopedInlineFormSet
     extra = 0
     fields = ["language", "title", "summary", "description"]
     verbose_name = _("text in another language")
@@ -39,6 +41,7 @@ class MeasureTranslationInline(admin.StackedInline):
 
 
 class NameTranslationInline(admin.TabularInline):
+    formset = ParentScopedInlineFormSet
     extra = 0
     verbose_name = _("name in another language")
     verbose_name_plural = _("names in other languages")
