@@ -35,8 +35,9 @@ from django.utils.translation import gettext as _
 
 from measures.content_language import localized
 from measures.filters import MeasureFilter
-from measures.models import Category, Measure, Region
+from measures.models import FUNDING_FIELDS, Category, Measure, Region
 from measures.models.taxonomy import published_count_subquery
+from measures.transfers import lineage_of
 from partners.countries import Country
 from partners.models import Partner
 
@@ -197,10 +198,47 @@ class Representer:
             "implementation": measure.implementation or None,
             "website": measure.website or None,
             "published_at": measure.published_at.isoformat() if measure.published_at else None,
+            **resources(measure),
+        }
+
+    def measure_ref(self, measure):
+        return {
+            "slug": measure.slug,
+            "title": localized(measure, "title"),
+            "url": self.url(measure.get_absolute_url()),
+            "api_url": self.url(reverse("api:measure_detail", kwargs={"slug": measure.slug})),
+            "region": self.region_ref(measure.region),
+        }
+
+    def lineage(self, measure):
+        """Where the measure came from and where it was taken up, as on its page."""
+        origins, adaptations = lineage_of(measure)
+        return {
+            "origins": [
+                {
+                    "kind": link.kind,
+                    "measure": self.measure_ref(link.origin) if link.origin_id else None,
+                    "name": link.origin_name or None,
+                    "place": link.origin_place or None,
+                    "url": link.origin_url or None,
+                    "changes": link.changes,
+                    "outcome": link.outcome,
+                }
+                for link in origins
+            ],
+            "adaptations": [
+                {
+                    "kind": link.kind,
+                    "measure": self.measure_ref(link.measure),
+                    "changes": link.changes,
+                    "outcome": link.outcome,
+                }
+                for link in adaptations
+            ],
         }
 
     def measure_in_full(self, measure):
-        """A measure with its texts, links and image: needs `for_detail()`."""
+        """A measure with its texts, links, image, indicators and lineage: needs `for_detail()`."""
         data = self.measure(measure)
         data["description"] = localized(measure, "description")
         for name in GOOD_PRACTICE_FIELDS:
@@ -211,6 +249,8 @@ class Representer:
             if measure.image
             else None
         )
+        data["indicators"] = [indicator_data(i) for i in measure.indicators.all()]
+        data.update(self.lineage(measure))
         return data
 
     def measures_url(self, parameter, slug):
@@ -254,6 +294,38 @@ class Representer:
             "measure_count": partner.published_count,
             "measures_url": self.measures_url("partner", partner.slug),
         }
+
+
+def number(value):
+    """A figure as a JSON number: 5300, not "5300.00"."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def resources(measure):
+    """The structured results and resources of a measure (or an export row), as codes."""
+    return {
+        "evidence_level": measure.evidence_level or None,
+        "budget_band": measure.budget_band or None,
+        "staff_effort": measure.staff_effort or None,
+        "duration_months": measure.duration_months,
+        "funding_sources": [
+            source.value for source, field in FUNDING_FIELDS.items() if getattr(measure, field)
+        ],
+    }
+
+
+def indicator_data(indicator):
+    return {
+        "name": indicator.name,
+        "unit": indicator.unit,
+        "baseline": number(indicator.baseline),
+        "target": number(indicator.target),
+        "achieved": number(indicator.achieved),
+        "achieved_on": indicator.achieved_on.isoformat() if indicator.achieved_on else None,
+        "achieved_on_precision": indicator.achieved_on_precision if indicator.achieved_on else None,
+    }
 
 
 # The views

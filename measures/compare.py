@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from measures.models import Measure
@@ -39,6 +40,30 @@ def chosen_slugs(query):
 def compare_query(measures):
     """The query string that compares `measures`, with its leading "?"."""
     return "?" + urlencode([("m", measure.slug) for measure in measures])
+
+
+def fact_rows(measures):
+    """(label, [value of each measure]) for the structured results and resources.
+
+    A value is "" where the measure does not state it.
+    """
+
+    def duration(measure):
+        months = measure.duration_months
+        if not months:
+            return ""
+        return ngettext("%(months)d month", "%(months)d months", months) % {"months": months}
+
+    return [
+        (_("Evidence of results"), [m.get_evidence_level_display() for m in measures]),
+        (_("Budget"), [m.get_budget_band_display() for m in measures]),
+        (_("Staff"), [m.get_staff_effort_display() for m in measures]),
+        (_("Duration"), [duration(m) for m in measures]),
+        (
+            _("Funding sources"),
+            [", ".join(str(source.label) for source in m.funding_sources) for m in measures],
+        ),
+    ]
 
 
 def text_rows(measures):
@@ -76,6 +101,7 @@ def compare(request):
         "share_query": compare_query(measures),
         "missing": [slug for slug in slugs if slug not in found],
         "left_out": valid[MAX_COMPARED:],
+        "fact_rows": fact_rows(measures),
         "text_rows": text_rows(measures),
         "suggestions": suggestions,
     }

@@ -31,10 +31,20 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from measures.api import Representer, country_name
+from measures.api import Representer, country_name, resources
 from measures.content_language import localized, translated_language
 from measures.filters import MeasureFilter
-from measures.models import Category, Measure, MeasureTranslation, Region, TargetGroup
+from measures.models import (
+    FUNDING_FIELDS,
+    BudgetBand,
+    Category,
+    EvidenceLevel,
+    Measure,
+    MeasureTranslation,
+    Region,
+    StaffEffort,
+    TargetGroup,
+)
 from partners.models import Partner
 
 CHUNK_SIZE = 2000
@@ -58,6 +68,11 @@ CSV_HEADER = [
     _("Summary"),
     _("Website"),
     _("Published"),
+    _("Evidence of results"),
+    _("Budget"),
+    _("Staff"),
+    _("Duration in months"),
+    _("Funding sources"),
 ]
 COLUMNS = [
     "pk",
@@ -72,6 +87,11 @@ COLUMNS = [
     "implementation",
     "website",
     "published_at",
+    "evidence_level",
+    "budget_band",
+    "staff_effort",
+    "duration_months",
+    *FUNDING_FIELDS.values(),
 ]
 SLUG_PLACEHOLDER = "__slug__"
 
@@ -165,6 +185,12 @@ class RowWriter:
         self.detail_path = reverse("measures:detail", kwargs={"slug": SLUG_PLACEHOLDER})
         self.api_path = reverse("api:measure_detail", kwargs={"slug": SLUG_PLACEHOLDER})
         self.statuses = {value: str(label) for value, label in Measure.Implementation.choices}
+        self.labels = {
+            value: str(label)
+            for choices in (EvidenceLevel, BudgetBand, StaffEffort)
+            for value, label in choices.choices
+        }
+        self.funding = [(field, str(source.label)) for source, field in FUNDING_FIELDS.items()]
         self.names = {}
 
     def url(self, slug):
@@ -192,6 +218,11 @@ class RowWriter:
             text(row.summary),
             row.website,
             timezone.localdate(row.published_at).isoformat() if row.published_at else "",
+            self.labels.get(row.evidence_level, ""),
+            self.labels.get(row.budget_band, ""),
+            self.labels.get(row.staff_effort, ""),
+            row.duration_months or "",
+            LIST_SEPARATOR.join(label for field, label in self.funding if getattr(row, field)),
         ]
 
     def json_row(self, row):
@@ -213,6 +244,7 @@ class RowWriter:
             "implementation": row.implementation or None,
             "website": row.website or None,
             "published_at": row.published_at.isoformat() if row.published_at else None,
+            **resources(row),
         }
 
 

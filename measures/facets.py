@@ -6,6 +6,9 @@ version and language (`measures.content_version`) and kept in the shared cache.
 The same cached rows validate the visitor's facet values, so a filtered list
 spends no query on checking slugs.
 
+The evidence, budget and funding facets offer fixed choices (measures.models.results)
+and need no options from the database; their values are columns of the measure.
+
 The counts of all facets, and the number of results, are one query: the
 measures under the filters that are not facets (visibility, search words,
 years) are read once into a common table expression, with a true-or-false
@@ -31,7 +34,17 @@ from django_filters.fields import ModelMultipleChoiceField
 
 from measures import content_version
 from measures.content_language import localized, page_language
-from measures.models import Category, Measure, Region, TargetGroup
+from measures.models import (
+    FUNDING_FIELDS,
+    BudgetBand,
+    Category,
+    EvidenceLevel,
+    FundingSource,
+    Measure,
+    Region,
+    TargetGroup,
+)
+from measures.models.results import funding_q
 from partners.countries import Country
 from partners.models import Partner
 
@@ -49,6 +62,16 @@ GROUPED_BY = {
 GROUPED_MODELS = {model for model, _ in GROUPED_BY.values()}
 # The columns of the counting query's common table expression, by the foreign key.
 BASE_COLUMNS = {"region_id": "rid", "partner_id": "pid"}
+# Facets of fixed choices stored in a column of the measure: name → (choices, column, alias).
+CHOICE_COLUMNS = {
+    "evidence": (EvidenceLevel, "evidence_level", "ev"),
+    "budget": (BudgetBand, "budget_band", "bb"),
+}
+# The funding facet: one yes-or-no column per source, each counted on its own.
+FUNDING = "funding"
+FUNDING_ALIASES = {source: f"fs_{n}" for n, source in enumerate(FUNDING_FIELDS)}
+# Facets whose values are plain strings (codes), not rows of a model.
+PLAIN_FACETS = {"country", *CHOICE_COLUMNS, FUNDING}
 
 
 def _load_taxonomy():
@@ -138,10 +161,22 @@ def options():
         "theme": [(t.slug, localized(t, "name")) for t in rows[Category]],
         "target": [(g.slug, localized(g, "name")) for g in rows[TargetGroup]],
         "partner": [(p.slug, p.short_name) for p in rows[Partner]],
+        "evidence": EvidenceLevel.choices,
+        "budget": BudgetBand.choices,
+        "funding": FundingSource.choices,
     }
 
 
+def choice_label(name, value):
+    """The label of a plain facet value: a country, an evidence level, a budget band …"""
+    if name == "country":
+        return Country(value).label
+    return dict(options()[name]).get(value, value)
+
+
 def _option_ids(name, values):
+    if name in CHOICE_COLUMNS or name == FUNDING:
+        return list(values)
     if name == "country":
         return [region.pk for region in taxonomy()[Region] if region.country in set(values)]
     return [row.pk for row in values]
@@ -159,6 +194,10 @@ def _condition(name, ids, indexed=False):
         return Q(region_id__in=ids)
     if name == "partner":
         return Q(partner_id__in=ids)
+    if name in CHOICE_COLUMNS:
+        return Q(**{f"{CHOICE_COLUMNS[name][1]}__in": ids})
+    if name == FUNDING:
+        return funding_q(ids)
     field = Measure._meta.get_field(GROUPED_BY[name][1])
     through = field.remote_field.through
     if indexed and connection.vendor == "postgresql":
@@ -211,24 +250,42 @@ def counts(base, chosen, facet_names):
     facet's column is true, and the total over the rows where all are.
     """
     flags = {f"f_{name}": _predicate(name, values) for name, values in chosen.items()}
+    columns = {alias: F(column) for _, column, alias in CHOICE_COLUMNS.values()}
+    columns.update({alias: F(FUNDING_FIELDS[s]) for s, alias in FUNDING_ALIASES.items()})
     measures = (
         _narrowed(base, chosen)
         .order_by()
-        .values(mid=F("pk"), rid=F("region_id"), pid=F("partner_id"), **flags)
+        .values(mid=F("pk"), rid=F("region_id"), pid=F("partner_id"), **columns, **flags)
     )
     base_sql, params = measures.query.sql_with_params()
     quote = connection.ops.quote_name
 
-    def where(*leave_out):
-        conditions = [quote(flag) for flag in flags if flag[2:] not in leave_out]
+    def where(*leave_out, also=()):
+        conditions = [*also, *(quote(flag) for flag in flags if flag[2:] not in leave_out)]
         return f"WHERE {' AND '.join(conditions)}" if conditions else ""
 
+    # Rows of (facet, option id, option code, count): an option of a model is counted
+    # by its id, one of fixed choices by its code.
     parts = []
     for name in facet_names:
+        if name in CHOICE_COLUMNS:
+            alias = quote(CHOICE_COLUMNS[name][2])
+            parts.append(
+                f"SELECT '{name}', NULL, {alias}, COUNT(*) FROM base {where(name)} GROUP BY 3"
+            )
+            continue
+        if name == FUNDING:
+            # The codes are the fixed FundingSource values, never the visitor's input.
+            parts.extend(
+                f"SELECT '{name}', NULL, '{source.value}', COUNT(*) FROM base "
+                f"{where(name, also=[quote(alias)])}"
+                for source, alias in FUNDING_ALIASES.items()
+            )
+            continue
         column = GROUPED_BY[name][1]
         if column in BASE_COLUMNS:
             parts.append(
-                f"SELECT '{name}', {quote(BASE_COLUMNS[column])}, COUNT(*) FROM base "
+                f"SELECT '{name}', {quote(BASE_COLUMNS[column])}, NULL, COUNT(*) FROM base "
                 f"{where(name)} GROUP BY 2"
             )
         else:
@@ -237,11 +294,11 @@ def counts(base, chosen, facet_names):
             own = through.get_field(field.m2m_field_name()).column
             other = through.get_field(field.m2m_reverse_field_name()).column
             parts.append(
-                f"SELECT '{name}', j.{quote(other)}, COUNT(*) FROM base "
+                f"SELECT '{name}', j.{quote(other)}, NULL, COUNT(*) FROM base "
                 f"JOIN {quote(through.db_table)} j ON j.{quote(own)} = base.mid "
                 f"{where(name)} GROUP BY 2"
             )
-    parts.append(f"SELECT 'total', NULL, COUNT(*) FROM base {where()}")
+    parts.append(f"SELECT 'total', NULL, NULL, COUNT(*) FROM base {where()}")
     materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
     sql = f"WITH base AS {materialized}({base_sql}) " + " UNION ALL ".join(parts)
     with connection.cursor() as cursor:
@@ -251,9 +308,14 @@ def counts(base, chosen, facet_names):
     slugs = {model: {row.pk: row.slug for row in objs} for model, objs in taxonomy().items()}
     countries = {region.pk: region.country for region in taxonomy()[Region]}
     total, result = 0, {name: {} for name in facet_names}
-    for name, option, n in found:
+    for name, option, code, n in found:
         if name == "total":
             total = n
+            continue
+        if name in CHOICE_COLUMNS or name == FUNDING:
+            # Empty ("not stated") is no option; a measure without it is counted nowhere.
+            if code and n:
+                result[name][code] = n
             continue
         if option is None:
             continue

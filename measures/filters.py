@@ -11,9 +11,19 @@ from django.utils.translation import gettext_lazy as _
 
 from measures import facets as facet_data
 from measures.content_language import localized
-from measures.models import FIRST_YEAR, LAST_YEAR, Category, Measure, Region, TargetGroup
+from measures.models import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    BudgetBand,
+    Category,
+    EvidenceLevel,
+    FundingSource,
+    Measure,
+    Region,
+    TargetGroup,
+)
+from measures.models.results import funding_q
 from measures.search import MAX_QUERY_LENGTH, order_by_relevance, search_measures
-from partners.countries import Country
 from partners.models import Partner
 
 SORTS = {
@@ -67,6 +77,24 @@ class ManyToManyFacetFilter(FacetFilter):
         return qs.filter(pk__in=rows.values(relation.m2m_field_name()))
 
 
+class ChoiceFacetFilter(django_filters.MultipleChoiceFilter):
+    """Several fixed choices of one facet, OR-ed, as ticked boxes."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
+        kwargs.setdefault("distinct", False)
+        super().__init__(*args, **kwargs)
+
+
+class FundingFilter(ChoiceFacetFilter):
+    """Measures funded by any of the chosen kinds of source (a yes-or-no field each)."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(funding_q(value))
+
+
 class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
@@ -97,6 +125,13 @@ class MeasureFilter(django_filters.FilterSet):
     partner = FacetFilter(
         field_name="partner__slug", label=_("Partner"), queryset=Partner.objects.all()
     )
+    evidence = ChoiceFacetFilter(
+        field_name="evidence_level", label=_("Evidence of results"), choices=EvidenceLevel.choices
+    )
+    budget = ChoiceFacetFilter(
+        field_name="budget_band", label=_("Budget"), choices=BudgetBand.choices
+    )
+    funding = FundingFilter(label=_("Funding source"), choices=FundingSource.choices)
     year_from = YearFilter(
         field_name="start_year",
         lookup_expr="gte",
@@ -122,7 +157,7 @@ class MeasureFilter(django_filters.FilterSet):
         model = Measure
         fields = []
 
-    FACETS = ("region", "theme", "country", "target", "partner")
+    FACETS = ("region", "theme", "country", "target", "partner", "evidence", "budget", "funding")
 
     def filter_search(self, queryset, name, value):
         return search_measures(queryset, value)
@@ -175,7 +210,8 @@ class MeasureFilter(django_filters.FilterSet):
         for name in self.FACETS:
             counted = counts[name]
             selected = {
-                value if name == "country" else value.slug for value in data.get(name) or []
+                value if name in facet_data.PLAIN_FACETS else value.slug
+                for value in data.get(name) or []
             }
             facets.append(
                 {
@@ -226,8 +262,8 @@ class MeasureFilter(django_filters.FilterSet):
         for name in self.FACETS:
             field = self.form.fields[name]
             for value in data.get(name) or []:
-                if name == "country":
-                    key, text = value, Country(value).label
+                if name in facet_data.PLAIN_FACETS:
+                    key, text = value, facet_data.choice_label(name, value)
                 elif name == "partner":
                     key, text = value.slug, str(value)
                 else:

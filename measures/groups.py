@@ -17,6 +17,8 @@ GROUP_PERMISSIONS = {
     EDITORS: {
         "measures.measure": ALL,
         "measures.measurelink": ALL,
+        "measures.indicator": ALL,
+        "measures.lineage": ALL,
         "measures.measuretransition": ["view"],
         "measures.measurerevision": ["view"],
         "measures.region": ["view"],
@@ -27,6 +29,8 @@ GROUP_PERMISSIONS = {
     COORDINATORS: {
         "measures.measure": ALL,
         "measures.measurelink": ALL,
+        "measures.indicator": ALL,
+        "measures.lineage": ALL,
         "measures.measuretransition": ["view"],
         "measures.measurerevision": ["view", "change"],
         "measures.region": ALL,

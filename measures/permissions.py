@@ -86,6 +86,14 @@ def visible_measures(user, queryset=None):
     return queryset.none()
 
 
+def origin_choices(user):
+    """The measures a user may name as the origin of a measure (`Lineage.origin`).
+
+    Those they may see in the back office, and every published one.
+    """
+    return visible_measures(user) | Measure.objects.published()
+
+
 def partner_filter(user, field="partner"):
     """A Q that limits any model with a partner relation to the user's partners."""
     role = role_of(user)

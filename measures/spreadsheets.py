@@ -12,11 +12,19 @@ Columns (the first row holds these names; only `title`, `summary`, `region`,
     slug, title, title_local, summary, description, region, themes,
     target_groups, start_year, end_year, implementation, website, problem,
     resources, evidence, difficulties, transfer_potential, funding,
-    main_institution
+    main_institution, evidence_level, budget_band, staff_effort,
+    duration_months, funding_sources
 
 `region` is a region's slug (e.g. `paijat-hame`); `themes` and `target_groups`
 are slugs separated by semicolons (e.g. `digital-skills; e-government`);
-`implementation` is `planned`, `running`, `completed` or empty.
+`implementation` is `planned`, `running`, `completed` or empty. The structured
+results and resources take the codes of their choices (measures.models.results):
+`evidence_level` `anecdotal`, `monitored` or `evaluated`; `budget_band`
+`under-50k`, `50k-250k`, `250k-1m` or `over-1m`; `staff_effort`
+`part-of-one-person`, `one-person`, `small-team` or `large-team`;
+`duration_months` a whole number; `funding_sources` codes separated by
+semicolons, of `erdf`, `other-eu`, `national`, `regional`, `own-budget` and
+`private`. Indicators and origins are entered in the admin.
 """
 
 from django.core.exceptions import ValidationError
@@ -24,7 +32,7 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
 from measures import permissions
-from measures.models import Category, Measure, Region, TargetGroup
+from measures.models import Category, FundingSource, Measure, Region, TargetGroup
 
 COLUMNS = [
     "slug",
@@ -46,6 +54,11 @@ COLUMNS = [
     "transfer_potential",
     "funding",
     "main_institution",
+    "evidence_level",
+    "budget_band",
+    "staff_effort",
+    "duration_months",
+    "funding_sources",
 ]
 SEPARATOR = ";"
 
@@ -93,6 +106,23 @@ class SlugListWidget(widgets.ManyToManyWidget):
         return f"{SEPARATOR} ".join(item.slug for item in value.all())
 
 
+class FundingSourcesWidget(widgets.Widget):
+    """Kinds of funding source named by their codes, separated by semicolons."""
+
+    def clean(self, value, row=None, **kwargs):
+        codes = [code.strip() for code in str(value or "").split(SEPARATOR) if code.strip()]
+        unknown = [code for code in codes if code not in FundingSource.values]
+        if unknown:
+            raise ValueError(
+                _("Unknown funding source: %(unknown)s. Use some of: %(known)s.")
+                % {"unknown": ", ".join(unknown), "known": ", ".join(FundingSource.values)}
+            )
+        return codes
+
+    def render(self, value, obj=None, **kwargs):
+        return f"{SEPARATOR} ".join(source.value for source in value or [])
+
+
 class MeasureResource(resources.ModelResource):
     region = fields.Field(attribute="region", column_name="region", widget=SlugWidget(Region))
     themes = fields.Field(
@@ -102,6 +132,9 @@ class MeasureResource(resources.ModelResource):
         attribute="target_groups",
         column_name="target_groups",
         widget=SlugListWidget(TargetGroup),
+    )
+    funding_sources = fields.Field(
+        attribute="funding_sources", column_name="funding_sources", widget=FundingSourcesWidget()
     )
 
     class Meta:

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from measures import compare, contact, dossier, exports, feeds, statistics, views
+from measures.transfers import transfers
 
 app_name = "measures"
 
@@ -26,4 +27,5 @@ urlpatterns = [
     path("themes/<slug:slug>/", views.ThemeDetailView.as_view(), name="theme_detail"),
     path("compare/", compare.compare, name="compare"),
     path("statistics/", statistics.statistics, name="statistics"),
+    path("transfers/", transfers, name="transfers"),
 ]

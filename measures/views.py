@@ -13,6 +13,7 @@ from measures.maps import region_map
 from measures.models import Category, Measure, Region
 from measures.related import related_measures
 from measures.search import matched_fragment, suggest
+from measures.transfers import lineage_of
 
 PREVIEW_SIZE = 12
 
@@ -96,8 +97,13 @@ class MeasureDetailView(ConditionalGetMixin, DetailView):
         return measure
 
     def get_context_data(self, **kwargs):
+        origins, adaptations = lineage_of(self.object)
         return super().get_context_data(
-            is_preview=self.is_preview, related_measures=related_measures(self.object), **kwargs
+            is_preview=self.is_preview,
+            related_measures=related_measures(self.object),
+            origins=origins,
+            adaptations=adaptations,
+            **kwargs,
         )
 
     def render_to_response(self, context, **response_kwargs):

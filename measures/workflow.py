@@ -21,7 +21,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from measures import notifications, permissions
-from measures.models import Measure, MeasureRevision, MeasureTransition
+from measures.models import FUNDING_FIELDS, Measure, MeasureRevision, MeasureTransition
 
 Status = Measure.Status
 
@@ -34,9 +34,9 @@ REQUIRED_FOR_REVIEW = {
     "target_groups": _("Choose at least one target group before sending it to review."),
 }
 
-# The fields an editor's revision of a published measure may change. The image
-# and the further links are left out: they change only while a measure is a draft
-# or by a coordinator.
+# The fields an editor's revision of a published measure may change. The image,
+# the further links, the indicators and the origins are left out: they change
+# only while a measure is a draft or by a coordinator.
 REVISABLE_FIELDS = [
     "title",
     "title_local",
@@ -57,6 +57,11 @@ REVISABLE_FIELDS = [
     "funding",
     "main_institution",
     "image_alt",
+    "evidence_level",
+    "budget_band",
+    "staff_effort",
+    "duration_months",
+    *FUNDING_FIELDS.values(),
 ]
 
 
@@ -221,6 +226,8 @@ def pending_revision(measure):
 def describe(measure, name, value):
     """A person-readable rendering of a revisable field's value."""
     field = measure._meta.get_field(name)
+    if isinstance(field, models.BooleanField):
+        return str(_("yes") if value else _("no"))
     if value in (None, "", []):
         return ""
     if field.many_to_many:

@@ -129,6 +129,16 @@ def measure_form_data(region, theme):
         "translations-INITIAL_FORMS": "0",
         "translations-MIN_NUM_FORMS": "0",
         "translations-MAX_NUM_FORMS": "1000",
+        **{
+            f"{prefix}-{name}": value
+            for prefix in ("indicators", "origins")
+            for name, value in [
+                ("TOTAL_FORMS", "0"),
+                ("INITIAL_FORMS", "0"),
+                ("MIN_NUM_FORMS", "0"),
+                ("MAX_NUM_FORMS", "1000"),
+            ]
+        },
         "_save": "Save",
     }
 

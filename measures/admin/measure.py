@@ -33,6 +33,7 @@ from measures.admin.forms import (
 )
 from measures.admin.freshness import FreshnessAdminMixin
 from measures.admin.imports import refuse_unreadable_import
+from measures.admin.transfer import IndicatorInline, LineageInline, OriginSearchMixin
 from measures.admin.translations import MeasureTranslationInline
 from measures.admin.widgets import use_safe_autocomplete
 from measures.models import Measure, MeasureLink, MeasureRevision
@@ -115,7 +116,7 @@ class ReviewStateFilter(admin.SimpleListFilter):
 
 
 @admin.register(Measure)
-class MeasureAdmin(FreshnessAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
+class MeasureAdmin(FreshnessAdminMixin, OriginSearchMixin, ImportExportMixin, SimpleHistoryAdmin):
     form = MeasureAdminForm
     formfield_overrides = URL_FIELDS
     change_form_template = "admin/measures/measure/change_form.html"
@@ -126,7 +127,7 @@ class MeasureAdmin(FreshnessAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     search_fields = ["title", "title_local", "summary", "slug"]
     date_hierarchy = "updated_at"
     autocomplete_fields = ["region", "categories", "target_groups"]
-    inlines = [MeasureTranslationInline, MeasureLinkInline]
+    inlines = [MeasureTranslationInline, IndicatorInline, LineageInline, MeasureLinkInline]
     actions = ["publish_selected", "request_changes_selected", "archive_selected"]
     history_list_display = ["status"]
     fieldsets = [
@@ -154,6 +155,21 @@ class MeasureAdmin(FreshnessAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
                     "difficulties",
                     "transfer_potential",
                     "funding",
+                ],
+            },
+        ),
+        (
+            _("Results and resources"),
+            {
+                "description": _(
+                    "What a visitor can filter and compare. Fill in what the sources say and "
+                    "leave the rest empty; the results in figures are further down."
+                ),
+                "fields": [
+                    "evidence_level",
+                    ("budget_band", "staff_effort", "duration_months"),
+                    ("funding_erdf", "funding_other_eu", "funding_national"),
+                    ("funding_regional", "funding_own_budget", "funding_private"),
                 ],
             },
         ),

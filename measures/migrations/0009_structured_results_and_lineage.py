@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalmeasure',
             name='evidence_level',
-            field=models.CharField(blank=True, choices=[('anecdotal', 'Anecdotal'), ('monitored', 'Monitored'), ('evaluated', 'Evaluated')], help_text='How the results are documented. Anecdotal: the people involved describe them, without figures. Monitored: figures such as users, visits or money paid out are counted and reported. Evaluated: an independent evaluation or study has assessed them. Leave empty if no results are known yet.', max_length=10, verbose_name='evidence level'),
+            field=models.CharField(blank=True, choices=[('anecdotal', 'Anecdotal'), ('monitored', 'Monitored'), ('evaluated', 'Evaluated')], help_text='How the results are documented. Anecdotal: the people involved describe them, with few or no figures. Monitored: results are counted and reported, such as users, visits or money paid out. Evaluated: an independent evaluation or study has assessed them. Leave empty if no results are known yet.', max_length=10, verbose_name='evidence level'),
         ),
         migrations.AddField(
             model_name='historicalmeasure',
@@ -122,7 +122,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='measure',
             name='evidence_level',
-            field=models.CharField(blank=True, choices=[('anecdotal', 'Anecdotal'), ('monitored', 'Monitored'), ('evaluated', 'Evaluated')], help_text='How the results are documented. Anecdotal: the people involved describe them, without figures. Monitored: figures such as users, visits or money paid out are counted and reported. Evaluated: an independent evaluation or study has assessed them. Leave empty if no results are known yet.', max_length=10, verbose_name='evidence level'),
+            field=models.CharField(blank=True, choices=[('anecdotal', 'Anecdotal'), ('monitored', 'Monitored'), ('evaluated', 'Evaluated')], help_text='How the results are documented. Anecdotal: the people involved describe them, with few or no figures. Monitored: results are counted and reported, such as users, visits or money paid out. Evaluated: an independent evaluation or study has assessed them. Leave empty if no results are known yet.', max_length=10, verbose_name='evidence level'),
         ),
         migrations.AddField(
             model_name='measure',

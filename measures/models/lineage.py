@@ -207,5 +207,5 @@ class Lineage(models.Model):
 
     @property
     def adapted_label(self):
-        """The link seen from the origin's side: "adapted in", "inspired"."""
-        return _("adapted in") if self.kind == self.Kind.ADAPTED else _("inspired")
+        """The link seen from the origin's side: "adapted in", "inspired a measure in"."""
+        return _("adapted in") if self.kind == self.Kind.ADAPTED else _("inspired a measure in")

@@ -283,9 +283,9 @@ class Measure(models.Model):
         blank=True,
         help_text=_(
             "How the results are documented. Anecdotal: the people involved describe them, "
-            "without figures. Monitored: figures such as users, visits or money paid out are "
-            "counted and reported. Evaluated: an independent evaluation or study has assessed "
-            "them. Leave empty if no results are known yet."
+            "with few or no figures. Monitored: results are counted and reported, such as "
+            "users, visits or money paid out. Evaluated: an independent evaluation or study has "
+            "assessed them. Leave empty if no results are known yet."
         ),
     )
     budget_band = models.CharField(
@@ -495,6 +495,12 @@ class Measure(models.Model):
     def funding_sources(self):
         """The kinds of funding source ticked, as FundingSource members in their order."""
         return [source for source, field in FUNDING_FIELDS.items() if getattr(self, field)]
+
+    @funding_sources.setter
+    def funding_sources(self, sources):
+        chosen = {FundingSource(source) for source in sources}
+        for source, field in FUNDING_FIELDS.items():
+            setattr(self, field, source in chosen)
 
     def unique_slug(self):
         """A slug made from the title that no other measure uses."""

@@ -34,9 +34,11 @@ class EvidenceLevel(models.TextChoices):
 
 
 EVIDENCE_DESCRIPTIONS = {
-    EvidenceLevel.ANECDOTAL: _("Results are described by the people involved, without figures."),
+    EvidenceLevel.ANECDOTAL: _(
+        "Results are described by the people involved, with few or no figures."
+    ),
     EvidenceLevel.MONITORED: _(
-        "Figures such as users, visits or money paid out are counted and reported."
+        "Results are counted and reported, such as users, visits or money paid out."
     ),
     EvidenceLevel.EVALUATED: _("An independent evaluation or study has assessed the results."),
 }
@@ -232,16 +234,20 @@ class Indicator(models.Model):
         return f"{number} {self.unit}"
 
     @property
-    def baseline_shown(self):
-        return self.with_unit(self.baseline)
+    def figures(self):
+        """Baseline, target and achieved figure, each with its unit ("" where not given)."""
+        return [self.with_unit(value) for value in (self.baseline, self.target, self.achieved)]
 
     @property
-    def target_shown(self):
-        return self.with_unit(self.target)
-
-    @property
-    def achieved_shown(self):
-        return self.with_unit(self.achieved)
+    def headline(self):
+        """The most telling figure in a few words: achieved (with its date), else the target."""
+        baseline, target, achieved = self.figures
+        if achieved:
+            when = self.achieved_when
+            return f"{achieved} ({when})" if when else achieved
+        if target:
+            return _("target %(figure)s") % {"figure": target}
+        return _("baseline %(figure)s") % {"figure": baseline}
 
     @property
     def achieved_when(self):
@@ -250,6 +256,7 @@ class Indicator(models.Model):
             return ""
         if self.achieved_on_precision == DatePrecision.YEAR:
             return str(self.achieved_on.year)
+        # The formats of the site's other dates: "24 February 2022", "May 2021".
         if self.achieved_on_precision == DatePrecision.MONTH:
-            return date_format(self.achieved_on, "YEAR_MONTH_FORMAT")
-        return date_format(self.achieved_on, "DATE_FORMAT")
+            return date_format(self.achieved_on, "F Y")
+        return date_format(self.achieved_on, "j F Y")

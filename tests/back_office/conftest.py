@@ -161,6 +161,18 @@ def links_management_form(initial=0):
         "translations-INITIAL_FORMS": "0",
         "translations-MIN_NUM_FORMS": "0",
         "translations-MAX_NUM_FORMS": "1000",
+        **empty_management_form("indicators"),
+        **empty_management_form("origins"),
+    }
+
+
+def empty_management_form(prefix):
+    """The management form of an inline that the post leaves as it is: no rows."""
+    return {
+        f"{prefix}-TOTAL_FORMS": "0",
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
     }
 
 

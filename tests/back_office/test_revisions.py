@@ -88,7 +88,7 @@ def test_coordinator_sees_the_change_field_by_field(client, editor, coordinator,
     assert "Changes proposed by erika" in html
     assert diff_rows(html) == [
         ("Description", PUBLISHED_TEXT, PROPOSED_TEXT),
-        ("Funding source", "", "ERDF"),
+        ("Funding details", "", "ERDF"),
     ]
     assert "<ins>and physiotherapists</ins>" in html
     assert "Approve and publish the changes" in html

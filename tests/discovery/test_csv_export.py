@@ -99,6 +99,12 @@ def test_csv_row_has_readable_columns(client, region, theme, partner):
         "Summary": "Nurses visit older people at home by video, too.",
         "Website": "https://www.example.fi/severi",
         "Published": timezone.localdate(measure.published_at).isoformat(),
+        # The structured results and resources, not stated for this measure.
+        "Evidence of results": "",
+        "Budget": "",
+        "Staff": "",
+        "Duration in months": "",
+        "Funding sources": "",
     }
 
 
