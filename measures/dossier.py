@@ -247,7 +247,7 @@ def entry(measure, request):
     if groups:
         facts.append((_("Target groups"), ", ".join(groups)))
     if measure.verified_on:
-        facts.append((_("Last verified"), date_format(measure.verified_on, "DATE_FORMAT")))
+        facts.append((_("Last verified"), date_format(measure.verified_on, "j E Y")))
     facts += structured_facts(measure)
 
     resources = measure.resources.strip()
