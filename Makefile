@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
 # translations: German names of the regions, themes and target groups (English is the source).
-SEED := partners regions themes target_groups measures measure_links translations
+SEED := partners regions themes target_groups measures measure_links indicators lineage translations
 # Local development: debug on, SQLite unless DATABASE_URL says otherwise.
 DEV_ENV := DJANGO_DEBUG=true
 

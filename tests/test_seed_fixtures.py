@@ -3,14 +3,32 @@
 import pytest
 from django.core.management import call_command
 
-from measures.models import SUMMARY_MAX_LENGTH, Category, Measure, MeasureLink, Region, TargetGroup
+from measures.models import (
+    SUMMARY_MAX_LENGTH,
+    Category,
+    Indicator,
+    Lineage,
+    Measure,
+    MeasureLink,
+    Region,
+    TargetGroup,
+)
 from partners.models import Partner
 
 pytestmark = pytest.mark.django_db
 
 # In dependency order, as an operator would load them.
-SEED_FIXTURES = ["partners", "regions", "themes", "target_groups", "measures", "measure_links"]
-SEED_MODELS = [Partner, Region, Category, TargetGroup, Measure, MeasureLink]
+SEED_FIXTURES = [
+    "partners",
+    "regions",
+    "themes",
+    "target_groups",
+    "measures",
+    "measure_links",
+    "indicators",
+    "lineage",
+]
+SEED_MODELS = [Partner, Region, Category, TargetGroup, Measure, MeasureLink, Indicator, Lineage]
 
 
 def load_seed():
@@ -26,6 +44,8 @@ def row_counts():
         "target_groups": TargetGroup.objects.count(),
         "measures": Measure.objects.count(),
         "links": MeasureLink.objects.count(),
+        "indicators": Indicator.objects.count(),
+        "lineage": Lineage.objects.count(),
         "measure_themes": Measure.categories.through.objects.count(),
         "measure_target_groups": Measure.target_groups.through.objects.count(),
         "measure_history": Measure.history.count(),
@@ -33,7 +53,11 @@ def row_counts():
 
 
 def measure_snapshot():
-    return list(Measure.objects.order_by("slug").values())
+    return [
+        list(Measure.objects.order_by("slug").values()),
+        list(Indicator.objects.order_by("measure__slug", "name").values()),
+        list(Lineage.objects.order_by("measure__slug", "pk").values()),
+    ]
 
 
 @pytest.fixture
@@ -116,3 +140,84 @@ def test_replaced_partners_are_listed_as_former_partners():
 def test_every_seed_object_passes_full_clean(model):
     for instance in model.objects.all():
         instance.full_clean()
+
+
+@pytest.mark.usefixtures("seed")
+def test_the_seed_records_the_transfers_the_sources_describe():
+    links = {
+        (link.measure.slug, link.origin.slug if link.origin else link.origin_name, link.kind)
+        for link in Lineage.objects.select_related("measure", "origin")
+    }
+
+    assert links == {
+        (
+            "podlaskie-e-services-consultation-criterion",
+            "longford-digital-consultations",
+            "inspired",
+        ),
+        ("lower-austria-municipal-iot-platform", "diba-smart-region-platform", "adapted"),
+        ("midlands-digitalisation-roadmap", "lower-austria-digitalisation-strategy", "inspired"),
+        (
+            "midlands-smart-agriculture-exchange",
+            "Digibale (Digipaali): RFID-tagged silage bales",
+            "inspired",
+        ),
+        (
+            "diba-smart-region-platform",
+            "Sentilo, the open-source sensor platform of Barcelona City Council",
+            "adapted",
+        ),
+    }
+    for link in Lineage.objects.all():
+        assert link.changes.strip(), link
+        assert link.outcome.strip(), link
+
+
+@pytest.mark.usefixtures("seed")
+def test_seed_transfers_between_regions_join_published_measures_of_two_regions():
+    between = (
+        Lineage.objects.public()
+        .filter(origin__isnull=False)
+        .select_related("measure__region", "origin__region")
+    )
+
+    assert between.count() == 3
+    for link in between:
+        assert link.measure.region != link.origin.region, link
+
+
+@pytest.mark.usefixtures("seed")
+def test_seed_structured_fields_follow_the_sources():
+    def facts(slug):
+        return Measure.objects.get(slug=slug)
+
+    severi = facts("severi-remote-home-care")
+    assert severi.evidence_level == "monitored"
+    assert severi.budget_band == "50k-250k"  # about EUR 155,000 a year
+    assert severi.staff_effort == "large-team"  # 12 nurses
+    assert [source.value for source in severi.funding_sources] == ["own-budget"]
+    assert facts("digikulttuurikyla-vaaksy").duration_months == 20  # Jan 2018 to Aug 2019
+    assert facts("digikulttuurikyla-vaaksy").funding_erdf
+    assert facts("citicap-lahti").evidence_level == "evaluated"
+    assert facts("longford-digital-consultations").budget_band == "under-50k"
+    # Where the sources give nothing, nothing is filled in.
+    mastola = facts("mastola-radio-tv-museum")
+    assert (mastola.evidence_level, mastola.budget_band, mastola.staff_effort) == ("", "", "")
+    assert mastola.duration_months is None
+    assert mastola.funding_sources == []
+    assert not mastola.indicators.exists()
+
+
+@pytest.mark.usefixtures("seed")
+def test_seed_indicators_carry_the_figures_of_the_sources():
+    hubs = Indicator.objects.get(
+        measure__slug="connected-hubs-network", name="Hubs on board at the launch"
+    )
+    assert hubs.achieved == 66
+    assert hubs.achieved_on.isoformat() == "2021-05-31"
+    assert hubs.achieved_on_precision == "day"
+
+    visits = Indicator.objects.get(measure__slug="severi-remote-home-care", position=0)
+    assert (visits.achieved, visits.unit, visits.achieved_on) == (5300, "visits", None)
+    assert Indicator.objects.filter(measure__slug="haus-der-digitalisierung").count() == 5
+    assert Indicator.objects.count() >= 40

@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.db import models
 
 from measures import permissions
+from measures.admin.widgets import SafeAutocompleteAdminMixin
 from measures.models import Indicator, Lineage
 
 # An address typed without a scheme is taken as https://, as in the measure's form.
@@ -47,7 +48,7 @@ class IndicatorInline(ChangesWithMeasure, admin.TabularInline):
     ]
 
 
-class LineageInline(ChangesWithMeasure, admin.StackedInline):
+class LineageInline(ChangesWithMeasure, SafeAutocompleteAdminMixin, admin.StackedInline):
     model = Lineage
     fk_name = "measure"
     extra = 0
