@@ -99,6 +99,16 @@ class ParentScopedInlineFormSet(BaseInlineFormSet):
                 form.add_error(None, error)
 
 
+# A review decision's comment, cleaned as a form field would: text that cannot be
+# stored (NUL characters) is refused with a message instead of failing in the database.
+_COMMENT = forms.CharField(required=False)
+
+
+def posted_comment(request):
+    """The comment posted with a review decision; raises ValidationError if it is not text."""
+    return _COMMENT.clean(request.POST.get("comment", ""))
+
+
 class ReasonForm(forms.Form):
     """The reason a coordinator gives when sending measures back to their editors."""
 

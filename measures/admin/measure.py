@@ -30,6 +30,7 @@ from measures.admin.forms import (
     MeasureImportForm,
     ParentScopedInlineFormSet,
     ReasonForm,
+    posted_comment,
 )
 from measures.admin.freshness import FreshnessAdminMixin
 from measures.admin.imports import refuse_unreadable_import
@@ -465,9 +466,8 @@ class MeasureAdmin(FreshnessAdminMixin, OriginSearchMixin, ImportExportMixin, Si
         if to_status not in Status.values:
             raise Http404
         try:
-            workflow.transition(
-                measure, to_status, request.user, request.POST.get("comment", ""), request=request
-            )
+            comment = posted_comment(request)
+            workflow.transition(measure, to_status, request.user, comment, request=request)
         except (PermissionDenied, ValidationError, workflow.WorkflowError) as error:
             self.message_user(request, _error_text(error), messages.ERROR)
         else:
@@ -488,15 +488,15 @@ class MeasureAdmin(FreshnessAdminMixin, OriginSearchMixin, ImportExportMixin, Si
         if revision is None:
             self.message_user(request, _("There are no pending changes."), messages.WARNING)
             return HttpResponseRedirect(change_url)
-        comment = request.POST.get("comment", "")
         try:
+            comment = posted_comment(request)
             if "approve" in request.POST:
                 workflow.approve_revision(revision, request.user, comment)
                 self.message_user(request, _("The changes are published."), messages.SUCCESS)
             else:
                 workflow.reject_revision(revision, request.user, comment)
                 self.message_user(request, _("The changes were rejected."), messages.SUCCESS)
-        except (PermissionDenied, workflow.WorkflowError) as error:
+        except (PermissionDenied, ValidationError, workflow.WorkflowError) as error:
             self.message_user(request, _error_text(error), messages.ERROR)
         return HttpResponseRedirect(change_url)
 

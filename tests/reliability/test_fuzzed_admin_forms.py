@@ -19,6 +19,7 @@ from tests.back_office.conftest import (
     add_form_data,
     change_form_data,
     change_url,
+    messages_of,
     transition_url,
 )
 from tests.reliability.strategies import values
@@ -110,11 +111,14 @@ def test_the_fuzzed_change_form_can_still_save(editor_client, draft):
     assert response.status_code == 302
 
 
-# Two answers the examples above once found to be 500s, pinned by hand.
+# Answers the examples above once found to be 500s, pinned by hand.
 
 
 def test_text_in_an_autocomplete_field_gets_a_form_error(editor_client, draft, own_partner):
-    posted = add_form_data(draft.region, own_partner, draft.categories.all(), target_groups=" ")
+    posted = {
+        **add_form_data(draft.region, own_partner, draft.categories.all()),
+        "target_groups": " ",
+    }
 
     response = post_and_roll_back(editor_client, ADD_URL, posted)
 
@@ -137,3 +141,15 @@ def test_a_stored_link_posted_again_as_a_new_row_gets_a_form_error(editor_client
         "Further link with this Measure and Address already exists."
     ]
     assert draft.links.count() == 1
+
+
+def test_a_review_comment_with_a_nul_character_gets_a_message(editor_client, draft):
+    response = editor_client.post(
+        transition_url(draft), {"to_status": "submitted", "comment": "Ready\x00"}
+    )
+
+    assert response.status_code == 302
+    assert messages_of(response, "error") == ["Null characters are not allowed."]
+    draft.refresh_from_db()
+    assert draft.status == Measure.Status.DRAFT
+    assert not MeasureTransition.objects.filter(measure=draft).exists()
