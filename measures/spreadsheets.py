@@ -123,6 +123,24 @@ class FundingSourcesWidget(widgets.Widget):
         return f"{SEPARATOR} ".join(source.value for source in value or [])
 
 
+class MonthsWidget(widgets.IntegerWidget):
+    """A number of months; text that is not a whole number is named in the row's error."""
+
+    def clean(self, value, row=None, **kwargs):
+        text = str(value if value is not None else "").strip()
+        if not text:
+            return None
+        try:
+            months = float(text)
+        except ValueError:
+            months = None
+        if months is None or months != int(months) or months < 1:
+            raise ValueError(
+                _("“%(value)s” is not a whole number of months.") % {"value": text[:40]}
+            )
+        return int(months)
+
+
 class MeasureResource(resources.ModelResource):
     region = fields.Field(attribute="region", column_name="region", widget=SlugWidget(Region))
     themes = fields.Field(
@@ -135,6 +153,9 @@ class MeasureResource(resources.ModelResource):
     )
     funding_sources = fields.Field(
         attribute="funding_sources", column_name="funding_sources", widget=FundingSourcesWidget()
+    )
+    duration_months = fields.Field(
+        attribute="duration_months", column_name="duration_months", widget=MonthsWidget()
     )
 
     class Meta:

@@ -4,7 +4,15 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from measures.models import Category, Measure, MeasureLink, Region, TargetGroup
+from measures.models import (
+    Category,
+    Indicator,
+    Lineage,
+    Measure,
+    MeasureLink,
+    Region,
+    TargetGroup,
+)
 from partners.models import Membership, Partner
 
 
@@ -103,3 +111,26 @@ class MeasureLinkFactory(factory.django.DjangoModelFactory):
     measure = factory.SubFactory(MeasureFactory)
     title = "Project page"
     url = factory.Sequence(lambda n: f"https://example.org/source/{n}")
+
+
+class IndicatorFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Indicator
+
+    measure = factory.SubFactory(MeasureFactory)
+    name = factory.Sequence(lambda n: f"Indicator {n}")
+    unit = "users"
+    achieved = 1200
+
+
+class LineageFactory(factory.django.DjangoModelFactory):
+    """A measure adapted from another; origin=None and an origin_name for one outside."""
+
+    class Meta:
+        model = Lineage
+
+    measure = factory.SubFactory(MeasureFactory)
+    origin = factory.SubFactory(MeasureFactory)
+    kind = Lineage.Kind.ADAPTED
+    changes = "Run by the region instead of one city."
+    outcome = "Three municipalities took part."

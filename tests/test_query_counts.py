@@ -1,9 +1,10 @@
 """The number of queries of each public page, pinned, and the same at 1 and at 40 rows.
 
-Every measure carries three themes, two target groups and two links, and each
-test checks that the page shows them, so a template that reaches a relation the
-queryset did not prepare (`for_listing()`, `for_detail()`) adds queries per row
-and fails here.
+Every measure carries three themes, two target groups, two links, two indicators
+and a budget, evidence level and funding source, and all but the last were
+adapted from the last one; each test checks that the page shows them, so a
+template that reaches a relation the queryset did not prepare (`for_listing()`,
+`for_detail()`) adds queries per row and fails here.
 
 The counts are those of every request but the first after a change of the
 catalogue: that one also reads the taxonomy (regions, themes, target groups,
@@ -16,6 +17,8 @@ from django.core.cache import cache
 from tests.conftest import read_taxonomy_into_cache
 from tests.factories import (
     CategoryFactory,
+    IndicatorFactory,
+    LineageFactory,
     MeasureFactory,
     MeasureLinkFactory,
     PartnerFactory,
@@ -44,10 +47,17 @@ def build_catalogue(region, theme):
                 region=region,
                 categories=[theme, *other_themes],
                 target_groups=groups,
+                evidence_level="monitored",
+                budget_band="over-1m",
+                funding_erdf=True,
             )
             MeasureLinkFactory(measure=measure, title=f"Report {n}")
             MeasureLinkFactory(measure=measure, title=f"Press article {n}")
+            IndicatorFactory(measure=measure, name=f"Visitors {n}", achieved=1000 + n)
+            IndicatorFactory(measure=measure, name=f"Events {n}", target=10, achieved=None)
             measures.append(measure)
+        for measure in measures[:-1]:
+            LineageFactory(measure=measure, origin=measures[-1])
         read_taxonomy_into_cache()
         return measures
 
@@ -145,6 +155,11 @@ def test_measure_detail_queries(client, django_assert_num_queries, build_catalog
     assert f"Report {size - 1}" in html
     assert f"Press article {size - 1}" in html
     assert measure.partner.name in html
+    assert f"Visitors {size - 1}" in html
+    assert "Over €1 million" in html
+    # Adapted in every other measure of the catalogue, each shown with its region.
+    assert len(response.context["adaptations"]) == size - 1
+    assert html.count('<p class="lineage__kind">Adapted in</p>') == size - 1
 
 
 @pytest.mark.parametrize("size", SIZES)
@@ -233,6 +248,7 @@ def test_measure_list_queries_with_every_facet_on(
     query = (
         f"?region=paijat-hame&theme=e-health-care&country=FI&{groups}&partner={partner}"
         "&year_from=2000&year_to=2030&q=Measure&sort=title"
+        "&evidence=monitored&evidence=evaluated&budget=over-1m&funding=erdf&funding=private"
     )
 
     # 1 the counts of every facet's options and of the matching measures, in one query
@@ -247,3 +263,6 @@ def test_measure_list_queries_with_every_facet_on(
     region_options = {o["value"]: o for o in facets["region"]["options"]}
     assert region_options["paijat-hame"]["checked"]
     assert region_options["paijat-hame"]["count"] == size
+    funding_options = {o["value"]: o for o in facets["funding"]["options"]}
+    assert funding_options["erdf"]["count"] == size
+    assert funding_options["private"]["checked"]

@@ -1,0 +1,97 @@
+"""A measure's page shows its results in figures, evidence level and resources."""
+
+import datetime
+import re
+
+import pytest
+
+from tests.factories import IndicatorFactory, MeasureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def results_table(html):
+    start = html.index('<table class="results-table">')
+    return html[start : html.index("</table>", start)]
+
+
+def header_cells(table):
+    return re.findall(r'<th scope="col">([^<]*)</th>', table)
+
+
+def test_detail_shows_results_as_a_table_with_caption_and_scoped_headers(client, consultations):
+    IndicatorFactory(
+        measure=consultations,
+        name="Municipalities taking part",
+        unit="municipalities",
+        target=311,
+        achieved=67,
+        achieved_on=datetime.date(2025, 1, 1),
+        achieved_on_precision="year",
+        position=1,
+    )
+
+    html = client.get("/en/measures/digital-consultations/").content.decode()
+
+    table = results_table(html)
+    assert "<caption" in table
+    assert header_cells(table) == ["Indicator", "Target", "Achieved"]
+    assert '<th scope="row">Survey responses</th>' in table
+    assert "5,300 responses" in table
+    assert "(May 2021)" in table
+    assert '<th scope="row">Municipalities taking part</th>' in table
+    assert "311 municipalities" in table
+    assert "67 municipalities" in table
+    assert "(2025)" in table
+    assert 'aria-labelledby="results-heading"' in html
+
+
+def test_an_empty_cell_says_not_given_to_screen_readers(client, consultations):
+    IndicatorFactory(measure=consultations, name="Workshops", unit="", target=12, achieved=None)
+
+    table = results_table(client.get("/en/measures/digital-consultations/").content.decode())
+
+    assert header_cells(table) == ["Indicator", "Target", "Achieved"]
+    assert (
+        '<span aria-hidden="true">–</span><span class="visually-hidden">not given</span>' in table
+    )
+
+
+def test_figures_follow_the_page_language_and_a_percentage_sits_on_its_number(client, criterion):
+    IndicatorFactory(measure=criterion, name="Clients with a dispenser", unit="%", achieved="30.5")
+    IndicatorFactory(measure=criterion, name="Visits", unit="visits", achieved=5300)
+
+    german = client.get("/de/measures/consultation-criterion/").content.decode()
+
+    assert "30,5%" in german
+    assert "5.300 visits" in german
+
+
+def test_detail_shows_evidence_level_as_a_label_with_its_meaning(client, criterion):
+    html = client.get("/en/measures/consultation-criterion/").content.decode()
+
+    assert '<span class="evidence-label evidence-label--monitored">Monitored</span>' in html
+    assert "Results are counted and reported, such as users, visits or money paid out." in html
+
+
+def test_detail_shows_budget_staff_duration_and_funding_sources(client, consultations, criterion):
+    origin = client.get("/en/measures/digital-consultations/").content.decode()
+    adapted = client.get("/en/measures/consultation-criterion/").content.decode()
+
+    assert "Under €50,000" in origin
+    assert "Part of one person&#x27;s time" in origin
+    assert "<li>Own budget</li>" in origin
+    assert "Over €1 million" in adapted
+    assert "20 months" in adapted
+    assert "<li>ERDF</li><li>National government</li>" in adapted
+
+
+def test_a_measure_without_structured_facts_shows_none_of_their_rows(client):
+    measure = MeasureFactory(title="Plain measure")
+
+    html = client.get(f"/en/measures/{measure.slug}/").content.decode()
+
+    for label in ["Evidence of results", "Budget", "Staff", "Duration", "Funding sources"]:
+        assert f"<dt>{label}</dt>" not in html
+    assert "Results in figures" not in html
+    assert "results-table" not in html
