@@ -27,6 +27,8 @@ semicolons, of `erdf`, `other-eu`, `national`, `regional`, `own-budget` and
 `private`. Indicators and origins are entered in the admin.
 """
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
@@ -130,15 +132,12 @@ class MonthsWidget(widgets.IntegerWidget):
         text = str(value if value is not None else "").strip()
         if not text:
             return None
-        try:
-            months = float(text)
-        except ValueError:
-            months = None
-        if months is None or months != int(months) or months < 1:
+        # "36", or "36.0" as a spreadsheet writes a number cell; nothing else.
+        if not re.fullmatch(r"[0-9]{1,5}(\.0+)?", text):
             raise ValueError(
                 _("“%(value)s” is not a whole number of months.") % {"value": text[:40]}
             )
-        return int(months)
+        return int(text.split(".")[0])
 
 
 class MeasureResource(resources.ModelResource):

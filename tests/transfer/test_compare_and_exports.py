@@ -203,6 +203,8 @@ def test_spreadsheet_import_sets_the_structured_fields(editor_client, own_partne
         ("evidence_level", "great", "not a valid choice"),
         ("duration_months", "a year", "is not a whole number of months"),
         ("duration_months", "2.5", "is not a whole number of months"),
+        ("duration_months", "inf", "is not a whole number of months"),
+        ("duration_months", "0", "Ensure this value is greater than or equal to 1"),
     ],
 )
 @pytest.mark.usefixtures("sheet_catalogue")
