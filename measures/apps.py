@@ -10,9 +10,10 @@ class MeasuresConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
-        from measures import cache_signals, signals
+        from measures import cache_signals, history, signals
         from measures.groups import sync_groups_after_migrate
 
         post_migrate.connect(sync_groups_after_migrate, dispatch_uid="next2met_groups")
         signals.connect()
         cache_signals.connect()
+        history.connect()
