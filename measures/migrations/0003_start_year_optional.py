@@ -2,6 +2,17 @@
 
 import django.core.validators
 from django.db import migrations, models
+from django.db.migrations.exceptions import IrreversibleError
+
+
+def refuse_unknown_years(apps, schema_editor):
+    """Going back makes the year required again: say so, rather than fail in the database."""
+    unknown = apps.get_model("measures", "Measure").objects.filter(start_year__isnull=True)
+    if count := unknown.count():
+        raise IrreversibleError(
+            f"{count} measures have no start year. Give each one a year before migrating "
+            "back past measures.0003_start_year_optional, which made the year optional."
+        )
 
 
 class Migration(migrations.Migration):
@@ -21,4 +32,6 @@ class Migration(migrations.Migration):
             name='start_year',
             field=models.PositiveSmallIntegerField(blank=True, db_index=True, help_text='The year the measure started or starts. Needed before review.', null=True, validators=[django.core.validators.MinValueValidator(1990), django.core.validators.MaxValueValidator(2100)], verbose_name='start year'),
         ),
+        # Last, so that going back checks the rows before the columns become required.
+        migrations.RunPython(migrations.RunPython.noop, refuse_unknown_years),
     ]

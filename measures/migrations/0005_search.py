@@ -28,6 +28,18 @@ WHERE r.id = m.region_id AND p.id = m.partner_id
 """
 
 
+class TrigramExtensionOnPostgreSQL(TrigramExtension):
+    """pg_trgm; its reverse, like its forward, does nothing on other databases.
+
+    Django's own reverse asks PostgreSQL's catalogue whatever the database, so
+    migrating back past this migration failed on SQLite.
+    """
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor == "postgresql":
+            super().database_backwards(app_label, schema_editor, from_state, to_state)
+
+
 def create_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(CREATE_INDEX)
@@ -45,7 +57,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        TrigramExtension(),
+        TrigramExtensionOnPostgreSQL(),
         migrations.AddField(
             model_name="measure",
             name="search_vector",
