@@ -28,9 +28,15 @@ def read_taxonomy_into_cache():
     the shared cache, where the facets and the measures' themes and target groups
     find them until the catalogue changes again. Query counts are pinned after it.
     """
+    from django.conf import settings
+    from django.utils import translation
+
     from measures import facets
 
-    facets.taxonomy()
+    # For the English pages the counts are pinned on, whatever language an earlier
+    # test's request left active in this thread (the taxonomy is cached per language).
+    with translation.override(settings.LANGUAGE_CODE):
+        facets.taxonomy()
 
 
 @pytest.fixture(autouse=True)
