@@ -11,7 +11,7 @@ SEED := partners regions themes target_groups measures measure_links indicators 
 # Local development: debug on, SQLite unless DATABASE_URL says otherwise.
 DEV_ENV := DJANGO_DEBUG=true
 
-.PHONY: run test venv migrate seed lint format check clean bench messages
+.PHONY: run test venv migrate seed lint format check clean bench messages reliability
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,13 @@ test: venv
 # bench/results.md. BENCH_ARGS="--sizes 1000 --duration 5" for a quick look.
 bench: venv
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# The long reliability runs, left out of `make test` (pytest marker "reliability"): 50
+# connections for 60 s at 10,000 measures (bench/load.py) and a 10 s database outage on a
+# private PostgreSQL cluster, both behind gunicorn with production settings. Needs the
+# PostgreSQL server programs and a server on 127.0.0.1:5432, Redis and wrk; about 5 minutes.
+reliability: venv
+	$(DEV_ENV) $(BIN)/pytest -p no:cacheprovider -m reliability -s tests/reliability
 
 check: venv
 	$(DEV_ENV) $(MANAGE) check
