@@ -33,18 +33,15 @@ class ChangesWithMeasure:
         return super().has_delete_permission(request, obj) and self._may_change(request, obj)
 
 
-class IndicatorInline(ChangesWithMeasure, admin.TabularInline):
+class IndicatorInline(ChangesWithMeasure, admin.StackedInline):
+    # Stacked, not tabular: a tabular inline names its inputs only by the column
+    # headings, which screen readers do not announce with each field.
     model = Indicator
     extra = 1
-    fields = [
-        "name",
-        "unit",
-        "baseline",
-        "target",
-        "achieved",
-        "achieved_on",
-        "achieved_on_precision",
-        "position",
+    fieldsets = [
+        (None, {"fields": [("name", "unit")]}),
+        (None, {"fields": [("baseline", "target", "achieved")]}),
+        (None, {"fields": [("achieved_on", "achieved_on_precision", "position")]}),
     ]
 
 
