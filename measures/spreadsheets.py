@@ -173,6 +173,17 @@ class MeasureResource(resources.ModelResource):
         self.partner = partner
         self.user = user
 
+    def before_import(self, dataset, **kwargs):
+        if not any(str(name or "").strip() for name in dataset.headers or []):
+            # Without column names no row can be read: say so once, and read none
+            # (django-import-export would go on and fail on the first row).
+            dataset.wipe()
+            raise ValueError(
+                _("The first row must hold the column names: %(columns)s.")
+                % {"columns": ", ".join(COLUMNS)}
+            )
+        super().before_import(dataset, **kwargs)
+
     def before_import_row(self, row, **kwargs):
         for column in COLUMNS:
             value = row.get(column)

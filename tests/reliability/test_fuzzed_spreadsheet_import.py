@@ -166,3 +166,16 @@ def test_a_confirmation_whose_file_is_gone_gets_a_message_and_the_import_page(
     assert "The uploaded file is no longer available or cannot be read. Upload it again." in (
         response.content.decode()
     )
+
+
+def test_a_sheet_without_column_names_is_refused_with_a_message(editor_client, own_partner):
+    upload = SimpleUploadedFile("measures.csv", b"\r\npaijat-hame\r\n")
+
+    response = editor_client.post(
+        IMPORT_URL,
+        {"import_file": upload, "format": CSV_FORMAT, "partner": own_partner.pk, "resource": "0"},
+    )
+
+    assert response.status_code == 200
+    assert "The first row must hold the column names: slug, title" in response.content.decode()
+    assert "confirm_form" not in response.context
