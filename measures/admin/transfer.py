@@ -62,6 +62,16 @@ class LineageInline(ChangesWithMeasure, SafeAutocompleteAdminMixin, admin.Stacke
             kwargs["queryset"] = permissions.origin_choices(request.user)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "origin" and field is not None:
+            # The origin is another measure: it is named here, never added, changed or
+            # deleted from this form.
+            field.widget.can_add_related = False
+            field.widget.can_change_related = False
+            field.widget.can_delete_related = False
+        return field
+
 
 class OriginSearchMixin:
     """For MeasureAdmin: the origin's search box offers every measure one may name.
