@@ -8,7 +8,7 @@ seen: the measure published, and the origin published or outside the catalogue
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from measures.content_language import translated_language
@@ -23,13 +23,19 @@ UNUSED_MEASURE_FIELDS = [
 ]
 
 
+def _published(side):
+    """The condition "the link's `side` ("measure" or "origin") is a published measure".
+
+    A correlated EXISTS, looked up by key for each link: `IN (published measures)`
+    made PostgreSQL hash the ids of the whole catalogue for every page.
+    """
+    return Exists(Measure.objects.published().filter(pk=OuterRef(f"{side}_id")))
+
+
 class LineageQuerySet(models.QuerySet):
     def public(self):
         """The links between published measures, and from outside to published ones."""
-        published = Measure.objects.published()
-        return self.filter(measure__in=published).filter(
-            Q(origin__isnull=True) | Q(origin__in=published)
-        )
+        return self.filter(_published("measure"), Q(origin__isnull=True) | _published("origin"))
 
     def touching(self, measure):
         """The links of one measure's page, both ways, whatever its state.
@@ -37,10 +43,9 @@ class LineageQuerySet(models.QuerySet):
         Its origins, when published or outside the catalogue, and the published
         measures adapted from it: a staff preview of a draft shows the same.
         """
-        published = Measure.objects.published()
         return self.filter(
-            Q(measure=measure) & (Q(origin__isnull=True) | Q(origin__in=published))
-            | Q(origin=measure, measure__in=published)
+            Q(measure=measure) & (Q(origin__isnull=True) | _published("origin"))
+            | Q(origin=measure) & _published("measure")
         )
 
     def for_display(self):
