@@ -5,6 +5,8 @@ feed to subscribe to: the FEED_SIZE measures published last among those the list
 shows for the same filters, newest first whatever sort the list had.
 """
 
+import re
+
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -17,6 +19,13 @@ from measures.models import Measure
 from measures.querystrings import filter_query
 
 FEED_SIZE = 50
+# Characters XML 1.0 cannot hold (the C0 controls but tab, newline and carriage
+# return): a search for one, or a title pasted with one, made the feed fail.
+NOT_IN_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xml_text(value):
+    return NOT_IN_XML.sub("", str(value))
 
 
 def with_query(path, query):
@@ -34,7 +43,7 @@ class MeasureFeed(Feed):
         if not chips:
             return _("Next2Met: new measures")
         filters = "; ".join(f"{chip['label']}: {chip['text']}" for chip in chips)
-        return _("Next2Met: new measures – %(filters)s") % {"filters": filters}
+        return xml_text(_("Next2Met: new measures – %(filters)s") % {"filters": filters})
 
     def subtitle(self, filterset):
         return _("Soft digitalisation measures, newest first, as they are published.")
@@ -49,11 +58,11 @@ class MeasureFeed(Feed):
         return filterset.qs.order_by("-published_at", "-pk")[:FEED_SIZE]
 
     def item_title(self, measure):
-        return localized(measure, "title")
+        return xml_text(localized(measure, "title"))
 
     def item_description(self, measure):
         # Atom's <summary type="html">: a reader renders it as HTML, and the summary is text.
-        return escape(localized(measure, "summary"))
+        return escape(xml_text(localized(measure, "summary")))
 
     def item_pubdate(self, measure):
         return measure.published_at
@@ -62,7 +71,7 @@ class MeasureFeed(Feed):
         return measure.updated_at
 
     def item_author_name(self, measure):
-        return measure.partner.name
+        return xml_text(measure.partner.name)
 
     def item_categories(self, measure):
-        return [localized(theme, "name") for theme in measure.categories.all()]
+        return [xml_text(localized(theme, "name")) for theme in measure.categories.all()]

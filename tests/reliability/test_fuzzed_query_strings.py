@@ -107,3 +107,22 @@ def test_every_other_public_page_answers_any_query_string_clearly(client, catalo
 @given(path=st.sampled_from(["/en/measures/", "/api/measures/", *OTHER_PAGES]), query=raw_query)
 def test_raw_bytes_in_the_query_string_get_a_clear_answer(client, catalogue, path, query):
     assert_clear_answer(client.get(f"{path}?{query}"))
+
+
+# Answers the examples above once found to be 500s, pinned by hand.
+
+
+def test_a_search_for_a_control_character_still_gives_the_feed(client, catalogue):
+    response = client.get("/en/measures/feed/?q=care%1F")
+
+    assert response.status_code == 200
+    assert "<title>Next2Met: new measures – Search: care</title>" in response.content.decode()
+
+
+def test_a_title_with_a_control_character_does_not_break_the_feed(client, catalogue):
+    MeasureFactory(title="Village\x0bdata hub", summary="Sensors\x01 in the village hall.")
+
+    response = client.get("/en/measures/feed/")
+
+    assert response.status_code == 200
+    assert "<title>Villagedata hub</title>" in response.content.decode()
