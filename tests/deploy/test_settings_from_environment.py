@@ -165,6 +165,16 @@ def test_connect_timeout_in_database_url_wins():
     assert database["HOST"] == "db.internal"
 
 
+def test_postgresql_jit_is_off_unless_asked_for():
+    default = settings_in_subprocess(["DATABASES"], production_env())["DATABASES"]["default"]
+    asked = settings_in_subprocess(["DATABASES"], production_env(DATABASE_JIT="true"))["DATABASES"][
+        "default"
+    ]
+
+    assert default["OPTIONS"]["options"] == "-c jit=off"
+    assert "options" not in asked["OPTIONS"]
+
+
 def test_redis_url_selects_djangos_redis_cache():
     cache = settings_in_subprocess(["CACHES"], production_env())["CACHES"]["default"]
 
