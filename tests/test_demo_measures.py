@@ -91,3 +91,17 @@ def test_replace_leaves_real_measures_alone(reference_data, published_measure):
 def test_it_refuses_to_run_without_reference_data():
     with pytest.raises(CommandError, match="load the seed data first"):
         generate(5, 1)
+
+
+def test_demo_measures_fill_results_and_resources_often_but_not_always(reference_data):
+    generate("200", "5")
+
+    measures = list(Measure.objects.filter(is_demo=True))
+    with_evidence = [m for m in measures if m.evidence_level]
+    with_budget = [m for m in measures if m.budget_band]
+    with_erdf = [m for m in measures if m.funding_erdf]
+
+    # Every facet of the list gets options to count, and "not stated" stays common.
+    for share in (with_evidence, with_budget, with_erdf):
+        assert 0.15 * len(measures) < len(share) < 0.85 * len(measures)
+    assert {m.evidence_level for m in with_evidence} == {"anecdotal", "monitored", "evaluated"}

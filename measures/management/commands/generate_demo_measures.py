@@ -15,7 +15,16 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from measures import content_version
-from measures.models import Category, Measure, Region, TargetGroup
+from measures.models import (
+    FUNDING_FIELDS,
+    BudgetBand,
+    Category,
+    EvidenceLevel,
+    Measure,
+    Region,
+    StaffEffort,
+    TargetGroup,
+)
 from measures.search import refresh_search_vectors
 from partners.models import Partner
 
@@ -120,6 +129,8 @@ class Command(BaseCommand):
         ended = rng.random() < 0.3
         sentences = rng.sample(SENTENCES, k=rng.randint(3, 6))
         text = " ".join(s.format(audience=audience, place=place) for s in sentences)
+        # Drawn after the fields above, so the same seed keeps giving the same texts.
+        structured = self._structured(rng)
         return Measure(
             title=f"Demo {number + 1}: {kind} for {audience} in {place}",
             slug=f"{prefix}{number + 1:06d}",
@@ -137,7 +148,24 @@ class Command(BaseCommand):
             status=Measure.Status.PUBLISHED,
             published_at=BASE_TIME + timedelta(minutes=number * 7),
             is_demo=True,
+            **structured,
         )
+
+    def _structured(self, rng):
+        """Results and resources as partners fill them in: often, but not always."""
+
+        def sometimes(choices):
+            return rng.choice(choices) if rng.random() < 0.7 else ""
+
+        fields = {
+            "evidence_level": sometimes(EvidenceLevel.values),
+            "budget_band": sometimes(BudgetBand.values),
+            "staff_effort": sometimes(StaffEffort.values),
+            "duration_months": rng.randint(3, 60) if rng.random() < 0.5 else None,
+        }
+        for field in FUNDING_FIELDS.values():
+            fields[field] = rng.random() < 0.3
+        return fields
 
     def _link_themes(self, rng, measures, themes, groups):
         # bulk_create sets primary keys on PostgreSQL and SQLite, so the join rows can
