@@ -436,6 +436,11 @@ def section(figures, args, info):
         f"| latency p50 / p90 / p99 / max | {latency['p50']:.1f} / {latency['p90']:.1f} /"
         f" {latency['p99']:.1f} / {latency['max']:.1f} ms |",
         "",
+        f"The latency includes the wait in gunicorn's queue: {args.connections} connections"
+        f" share {args.workers} sync workers, so p50 is close to connections ÷ req/s"
+        f" ({args.connections / figures['rps']:.1f} s). Most answers missed the page cache,"
+        " as meant: this is the pace of pages rendered from the database.",
+        "",
         "Met: no 5xx and no connection error."
         if not server_errors(figures) and not connection_errors(figures)
         else "**Not met**: 5xx answers or connection errors (see above).",
