@@ -12,7 +12,7 @@ from partners.models import Partner
 
 
 class PageSitemap(AllLanguagesSitemap):
-    """The home page and the index pages."""
+    """The home page, the index pages, the transfers and the statistics."""
 
     def items(self):
         return [
@@ -21,6 +21,8 @@ class PageSitemap(AllLanguagesSitemap):
             "measures:region_list",
             "measures:theme_list",
             "partners:list",
+            "measures:transfers",
+            "measures:statistics",
         ]
 
     def location(self, name):

@@ -67,6 +67,8 @@ def test_sitemap_lists_every_public_page_in_every_language(
         "regions/",
         "themes/",
         "partners/",
+        "transfers/",
+        "statistics/",
         f"measures/{published_measure.slug}/",
         f"measures/{other.slug}/",
         "regions/paijat-hame/",
