@@ -125,8 +125,12 @@ class FundingSourcesWidget(widgets.Widget):
         return f"{SEPARATOR} ".join(source.value for source in value or [])
 
 
-class MonthsWidget(widgets.IntegerWidget):
-    """A number of months; text that is not a whole number is named in the row's error."""
+class WholeNumberWidget(widgets.IntegerWidget):
+    """A whole number (months, a year); other text is named in the row's error."""
+
+    def __init__(self, message, **kwargs):
+        self.message = message
+        super().__init__(**kwargs)
 
     def clean(self, value, row=None, **kwargs):
         text = str(value if value is not None else "").strip()
@@ -134,9 +138,7 @@ class MonthsWidget(widgets.IntegerWidget):
             return None
         # "36", or "36.0" as a spreadsheet writes a number cell; nothing else.
         if not re.fullmatch(r"[0-9]{1,5}(\.0+)?", text):
-            raise ValueError(
-                _("“%(value)s” is not a whole number of months.") % {"value": text[:40]}
-            )
+            raise ValueError(self.message % {"value": text[:40]})
         return int(text.split(".")[0])
 
 
@@ -153,8 +155,20 @@ class MeasureResource(resources.ModelResource):
     funding_sources = fields.Field(
         attribute="funding_sources", column_name="funding_sources", widget=FundingSourcesWidget()
     )
+    start_year = fields.Field(
+        attribute="start_year",
+        column_name="start_year",
+        widget=WholeNumberWidget(_("“%(value)s” is not a year.")),
+    )
+    end_year = fields.Field(
+        attribute="end_year",
+        column_name="end_year",
+        widget=WholeNumberWidget(_("“%(value)s” is not a year.")),
+    )
     duration_months = fields.Field(
-        attribute="duration_months", column_name="duration_months", widget=MonthsWidget()
+        attribute="duration_months",
+        column_name="duration_months",
+        widget=WholeNumberWidget(_("“%(value)s” is not a whole number of months.")),
     )
 
     class Meta:

@@ -205,6 +205,8 @@ def test_spreadsheet_import_sets_the_structured_fields(editor_client, own_partne
         ("duration_months", "2.5", "is not a whole number of months"),
         ("duration_months", "inf", "is not a whole number of months"),
         ("duration_months", "0", "Ensure this value is greater than or equal to 1"),
+        ("start_year", "since 2019", "is not a year"),
+        ("end_year", "2021-22", "is not a year"),
     ],
 )
 @pytest.mark.usefixtures("sheet_catalogue")
