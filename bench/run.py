@@ -501,13 +501,14 @@ def report(info, args, results, started):
         f" `-t{args.threads} -c{args.connections} -d{args.duration}s`, with"
         " `Accept-Encoding: gzip` and `X-Forwarded-Proto: https` (as behind the proxy)."
         " *warm*: the page cache answers; *miss*: every request adds a new query parameter,"
-        " so the page cache never answers (the facet options stay cached). All warm runs"
+        " so the page cache never answers (the taxonomy, the facets' options and the cards'"
+        " themes, stays cached, as it does between two changes of the catalogue). All warm runs"
         " come first, then the misses, and each run waits until the workers are idle"
         " again; the floor is measured before and after the warm runs, and the ratios use"
         " the mean of the two. SQL queries"
         " are counted in-process for a request the page cache does not answer and for one"
-        " it answers. The machine was shared with other test runs: load average"
-        " before/after each size is given, and the figures are noisy.",
+        " it answers, with the taxonomy cached. Other processes on the machine move the"
+        " figures: the load average before and after each size is given.",
         "",
         f"Filtered list: `{FILTERED}`; detail: `/en/measures/{DETAIL}/`.",
     ]
