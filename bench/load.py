@@ -28,13 +28,9 @@ import os
 import random
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 from urllib.parse import quote
 
@@ -42,14 +38,11 @@ import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build import PG_SERVER, PYTHON, ROOT, SEED, base_env, manage
+from build import PG_SERVER, ROOT, SEED, base_env, manage
+from server import REDIS_URL, WRK_HEADERS, Gunicorn, forget_cache, free_port, load_average, log
 
 RESULTS = ROOT / "bench" / "results.md"
 START, END = "<!-- load:start -->", "<!-- load:end -->"
-GUNICORN = Path(PYTHON).with_name("gunicorn")
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
-# A browser behind the TLS-terminating proxy the site runs behind.
-HEADERS = {"Accept-Encoding": "gzip", "X-Forwarded-Proto": "https"}
 LANGUAGES = ["en", "de", "fi", "pl", "es"]
 
 LUA = r"""
@@ -123,14 +116,6 @@ function done(summary, latency, requests)
     object(statuses_all), object(cache_all)))
 end
 """
-
-
-def log(*args):
-    print(*args, flush=True)
-
-
-def load_average():
-    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
 
 
 # The database
@@ -260,77 +245,6 @@ def addresses(url, seed=1):
     return [quote(address, safe="/?=&+-_.~%") for address in mix]
 
 
-# gunicorn
-
-
-def fetch(port, path, timeout=30):
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=HEADERS)
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Gunicorn:
-    """gunicorn with the production configuration on 127.0.0.1:`port`."""
-
-    def __init__(self, env, port, workers, log_path, access_log):
-        self.port = port
-        env = {
-            **env,
-            "GUNICORN_BIND": f"127.0.0.1:{port}",
-            "GUNICORN_WORKERS": str(workers),
-            "GUNICORN_LOG_LEVEL": "warning",
-        }
-        self.log = open(log_path, "a")  # noqa: SIM115
-        self.process = subprocess.Popen(
-            [
-                str(GUNICORN),
-                *("--config", "next2met/gunicorn.conf.py", "--no-control-socket"),
-                *("--access-logfile", str(access_log), "next2met.wsgi"),
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=self.log,
-            stderr=self.log,
-        )
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if fetch(port, "/healthz", timeout=2)[0] == 200:
-                    return
-            except OSError:
-                pass
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"gunicorn did not start; see {log_path}")
-            time.sleep(0.2)
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
-        self.log.close()
-
-
-def forget_cache(prefix):
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL)
-    for key in client.scan_iter(f"{prefix}:*", count=1000):
-        client.delete(key)
-
-
 # wrk
 
 
@@ -342,7 +256,7 @@ def run_wrk(port, urls, args, work_dir):
     command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s"]
     # A slow answer counts with its real latency, not as a timeout.
     command += ["--timeout", "30s", "-s", str(script)]
-    for name, value in HEADERS.items():
+    for name, value in WRK_HEADERS.items():
         command += ["-H", f"{name}: {value}"]
     command += [f"http://127.0.0.1:{port}", "--", str(url_file), str(args.threads)]
     result = subprocess.run(
@@ -497,7 +411,11 @@ def main(argv=None):
         }
         access_log = Path(work_dir) / "access.log"
         server = Gunicorn(
-            env, args.port or free_port(), args.workers, Path(work_dir) / "gunicorn.log", access_log
+            env,
+            Path(work_dir) / "gunicorn.log",
+            args.workers,
+            port=args.port or free_port(),
+            access_log=access_log,
         )
         try:
             info["load_before"] = load_average()

@@ -24,28 +24,26 @@ import os
 import platform
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
 from build import PYTHON, ROOT, base_env, ensure_database, manage
+from server import (
+    GUNICORN,
+    REDIS_URL,
+    WRK_HEADERS,
+    Gunicorn,
+    fetch,
+    forget_cache,
+    load_average,
+    log,
+)
 
 RESULTS = ROOT / "bench" / "results.md"
-GUNICORN = Path(PYTHON).with_name("gunicorn")
-GUNICORN_COMMAND = [
-    str(GUNICORN),
-    *("--config", "next2met/gunicorn.conf.py", "--no-control-socket", "next2met.wsgi"),
-]
-REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/0")
-# Headers of a browser behind the TLS-terminating proxy the site runs behind.
-HEADERS = {"Accept-Encoding": "gzip, deflate, br", "X-Forwarded-Proto": "https"}
-WRK_HEADERS = {"Accept-Encoding": "gzip", "X-Forwarded-Proto": "https"}
 
 REGION, THEME, QUERY = "paijat-hame", "e-health-care", "care"
 DETAIL = "demo-1-000001"
@@ -73,26 +71,6 @@ function request()
   return wrk.format(nil, wrk.path .. sep .. "bench-nocache=" .. salt .. "-" .. counter)
 end
 """
-
-
-def log(*args):
-    print(*args, flush=True)
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(port, path, headers=HEADERS, timeout=60):
-    """(status, headers, body as sent) of GET path; no redirect followed."""
-    request = urllib.request.Request(f"http://127.0.0.1:{port}{path}", headers=headers)
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, response.headers, response.read()
-    except urllib.error.HTTPError as error:
-        return error.code, error.headers, error.read()
 
 
 def decoded(headers, body):
@@ -123,47 +101,6 @@ class Resources(HTMLParser):
 
 def other_hosts(addresses):
     return sorted({a for a in addresses if re.match(r"^(https?:)?//", a)})
-
-
-class Server:
-    """gunicorn with the production configuration, on a free port."""
-
-    def __init__(self, env, log_path, workers):
-        self.port = free_port()
-        env = {
-            **env,
-            "GUNICORN_BIND": f"127.0.0.1:{self.port}",
-            "GUNICORN_WORKERS": str(workers),
-            "GUNICORN_LOG_LEVEL": "warning",
-        }
-        self.log = open(log_path, "a")  # noqa: SIM115
-        self.process = subprocess.Popen(
-            GUNICORN_COMMAND,
-            cwd=ROOT,
-            env=env,
-            stdout=self.log,
-            stderr=self.log,
-        )
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if fetch(self.port, "/healthz", timeout=2)[0] == 200:
-                    return
-            except OSError:
-                pass
-            if self.process.poll() is not None or time.monotonic() > deadline:
-                self.stop()
-                raise RuntimeError(f"gunicorn did not start; see {log_path}")
-            time.sleep(0.2)
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=10)
-        self.log.close()
 
 
 def drain(port, deadline=60):
@@ -226,14 +163,6 @@ def probe(env, urls, explain=False):
     if result.returncode:
         raise RuntimeError(f"bench/probe.py failed:\n{result.stderr[-4000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-def forget_cache(prefix):
-    import redis
-
-    client = redis.Redis.from_url(REDIS_URL)
-    for key in client.scan_iter(f"{prefix}:*", count=1000):
-        client.delete(key)
 
 
 def list_page_weight(port):
@@ -301,10 +230,6 @@ def machine():
     }
 
 
-def load_average():
-    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
-
-
 def bench_size(size, args, static_root, run_id, work_dir):
     env = base_env(
         DJANGO_STATIC_ROOT=str(static_root),
@@ -317,7 +242,7 @@ def bench_size(size, args, static_root, run_id, work_dir):
     url, seconds, built = ensure_database(size, env, log=log)
     env["DATABASE_URL"] = url
     log(f"  database {'built' if built else 'reused'} in {seconds:.0f} s")
-    server = Server(env, Path(work_dir) / f"gunicorn-{size}.log", args.workers)
+    server = Gunicorn(env, Path(work_dir) / f"gunicorn-{size}.log", args.workers)
     result = {"size": size, "rows": [], "load_before": load_average()}
     try:
         sizes, elsewhere, stylesheet = list_page_weight(server.port)
