@@ -1,7 +1,9 @@
 """Shared fixtures: named personas and small catalogues built with factories."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from measures.models import Measure
 from tests.factories import CategoryFactory, MeasureFactory, PartnerFactory, RegionFactory
@@ -28,15 +30,22 @@ def read_taxonomy_into_cache():
     the shared cache, where the facets and the measures' themes and target groups
     find them until the catalogue changes again. Query counts are pinned after it.
     """
-    from django.conf import settings
-    from django.utils import translation
-
     from measures import facets
 
-    # For the English pages the counts are pinned on, whatever language an earlier
-    # test's request left active in this thread (the taxonomy is cached per language).
-    with translation.override(settings.LANGUAGE_CODE):
-        facets.taxonomy()
+    facets.taxonomy()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in the site's default language.
+
+    A request activates its page's language in the thread and nothing resets it,
+    so without this a test's `reverse()` would follow whatever page the test
+    before it (on the same worker) asked for.
+    """
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
