@@ -16,7 +16,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 from measures import freshness, permissions
-from measures.models import Measure
 from measures.models.measure import verification_cutoff, verification_overdue_q
 from measures.workflow import WorkflowError
 
@@ -35,11 +34,9 @@ class VerificationFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == self.OVERDUE:
-            return queryset.filter(status=Measure.Status.PUBLISHED).filter(verification_overdue_q())
+            return queryset.verification_overdue()
         if self.value() == self.CURRENT:
-            return queryset.filter(status=Measure.Status.PUBLISHED).exclude(
-                verification_overdue_q()
-            )
+            return queryset.published().exclude(verification_overdue_q())
         return queryset
 
 
