@@ -129,6 +129,13 @@ class IndicatorManager(models.Manager):
         return self.get(name=name, measure__slug=measure_slug)
 
 
+def figure_field(label, help_text):
+    """One figure of an indicator: optional, up to 13 digits and two decimals."""
+    return models.DecimalField(
+        label, max_digits=15, decimal_places=2, null=True, blank=True, help_text=help_text
+    )
+
+
 class Indicator(models.Model):
     """One result of a measure in figures: what was counted, from where, towards what."""
 
@@ -149,29 +156,11 @@ class Indicator(models.Model):
         blank=True,
         help_text=_("Written after each figure, e.g. “visits”, “%” or “million euro”."),
     )
-    baseline = models.DecimalField(
-        _("baseline"),
-        max_digits=15,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text=_("The figure before the measure started, if known."),
-    )
-    target = models.DecimalField(
-        _("target"),
-        max_digits=15,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text=_("The figure the measure aims at, if it has one."),
-    )
-    achieved = models.DecimalField(
+    baseline = figure_field(_("baseline"), _("The figure before the measure started, if known."))
+    target = figure_field(_("target"), _("The figure the measure aims at, if it has one."))
+    achieved = figure_field(
         _("achieved"),
-        max_digits=15,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        help_text=_("The figure reached, as last reported. Leave empty rather than estimate."),
+        _("The figure reached, as last reported. Leave empty rather than estimate."),
     )
     achieved_on = models.DateField(
         _("date of the achieved figure"),
