@@ -141,6 +141,8 @@ def postgresql_query(query):
 # Keeping the search vectors current (PostgreSQL only)
 
 
+# Every string_agg has an ORDER BY, so the same rows always give the same vector
+# (a reload of the seed data must change nothing).
 # The texts in other languages (measures.models.translation): a translated
 # title, summary and description weigh like the English ones, translated region
 # and theme names like the English names. Each text is indexed twice: word by
@@ -150,8 +152,8 @@ def postgresql_query(query):
 # matches them too (e.g. "Coworking-Räume", read with websearch syntax).
 def _translated_text_vector(field, weight):
     text = (
-        f"coalesce((SELECT string_agg(t.{field}, ' ') FROM measures_measuretranslation t"
-        " WHERE t.measure_id = m.id), '')"
+        f"coalesce((SELECT string_agg(t.{field}, ' ' ORDER BY t.language)"
+        " FROM measures_measuretranslation t WHERE t.measure_id = m.id), '')"
     )
     return (
         f" || setweight(to_tsvector('{NAME_CONFIG}', {text})"
@@ -165,26 +167,13 @@ _TRANSLATED_VECTOR_SQL = (
     + _translated_text_vector("description", "C")
     + f"""
  || setweight(to_tsvector('{NAME_CONFIG}', concat_ws(' ',
-        (SELECT string_agg(rt.name, ' ') FROM measures_regiontranslation rt
+        (SELECT string_agg(rt.name, ' ' ORDER BY rt.language) FROM measures_regiontranslation rt
           WHERE rt.region_id = m.region_id),
-        (SELECT string_agg(ct.name, ' ') FROM measures_categorytranslation ct
+        (SELECT string_agg(ct.name, ' ' ORDER BY ct.language, ct.name)
+           FROM measures_categorytranslation ct
            JOIN measures_measure_categories mc ON mc.category_id = ct.category_id
           WHERE mc.measure_id = m.id))), 'D')"""
 )
-
-_VECTOR_SQL = f"""
- || setweight(to_tsvector('{NAME_CONFIG}', coalesce((SELECT string_agg(t.title, ' ')
-        FROM measures_measuretranslation t WHERE t.measure_id = m.id), '')), 'A')
- || setweight(to_tsvector('{NAME_CONFIG}', coalesce((SELECT string_agg(t.summary, ' ')
-        FROM measures_measuretranslation t WHERE t.measure_id = m.id), '')), 'B')
- || setweight(to_tsvector('{NAME_CONFIG}', coalesce((SELECT string_agg(t.description, ' ')
-        FROM measures_measuretranslation t WHERE t.measure_id = m.id), '')), 'C')
- || setweight(to_tsvector('{NAME_CONFIG}', concat_ws(' ',
-        (SELECT string_agg(rt.name, ' ') FROM measures_regiontranslation rt
-          WHERE rt.region_id = m.region_id),
-        (SELECT string_agg(ct.name, ' ') FROM measures_categorytranslation ct
-           JOIN measures_measure_categories mc ON mc.category_id = ct.category_id
-          WHERE mc.measure_id = m.id))), 'D')"""
 
 _VECTOR_SQL = f"""
 UPDATE measures_measure AS m SET search_vector =
@@ -194,7 +183,7 @@ UPDATE measures_measure AS m SET search_vector =
  || setweight(to_tsvector('{TEXT_CONFIG}', concat_ws(' ', m.description, m.problem, m.resources,
         m.evidence, m.difficulties, m.transfer_potential, m.main_institution, m.funding)), 'C')
  || setweight(to_tsvector('{NAME_CONFIG}', concat_ws(' ', r.name, r.name_local, p.name, p.short_name,
-        (SELECT string_agg(c.name, ' ') FROM measures_category c
+        (SELECT string_agg(c.name, ' ' ORDER BY c.name) FROM measures_category c
            JOIN measures_measure_categories mc ON mc.category_id = c.id
           WHERE mc.measure_id = m.id))), 'D'){_TRANSLATED_VECTOR_SQL}
 FROM measures_region AS r, partners_partner AS p
