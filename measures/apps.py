@@ -10,10 +10,12 @@ class MeasuresConfig(AppConfig):
     verbose_name = _("Catalogue")
 
     def ready(self):
-        from measures import cache_signals, history, signals
-        from measures.groups import sync_groups_after_migrate
+        # Signal handlers import the models, which the app registry loads before ready().
+        from measures.caching import signals as content_signals
+        from measures.review import groups, history
+        from measures.search import index
 
-        post_migrate.connect(sync_groups_after_migrate, dispatch_uid="next2met_groups")
-        signals.connect()
-        cache_signals.connect()
+        post_migrate.connect(groups.sync_groups_after_migrate, dispatch_uid="next2met_groups")
+        index.connect()
+        content_signals.connect()
         history.connect()

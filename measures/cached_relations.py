@@ -1,7 +1,7 @@
 """A measure's themes and target groups from the cached taxonomy, without a query of their own.
 
 Every public page already holds the catalogue's themes and target groups, with
-their names in the page's language, from the shared cache (`measures.facets`,
+their names in the page's language, from the shared cache (`measures.catalogue.facets`,
 one entry per content version). So instead of a prefetch query per relation,
 the measure's own row brings the ids of its themes and target groups (a small
 subquery on the join table's index) and the rows come from that cache. A list
@@ -59,7 +59,7 @@ def _parse(value):
 
 def rows_of(model):
     """The cached rows of `model`, in taxonomy order (themes and target groups)."""
-    from measures import facets
+    from measures.catalogue import facets
 
     return facets.taxonomy()[model]
 

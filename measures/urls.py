@@ -2,8 +2,10 @@
 
 from django.urls import path
 
-from measures import compare, contact, dossier, exports, feeds, statistics, views
-from measures.transfers import transfers
+from measures.catalogue import compare, statistics, views
+from measures.catalogue.transfers import transfers
+from measures.exchange import exports, feeds
+from measures.visitors import contact, dossier
 
 app_name = "measures"
 

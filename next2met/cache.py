@@ -2,7 +2,7 @@
 
 A page is stored under the release, the language, the scheme and host, whether
 the visitor accepts gzip, and the full path with its query string, together
-with the content version (`measures.content_version`) it was rendered at. The
+with the content version (`measures.caching.content_version`) it was rendered at. The
 version and the page are read in one round trip to the cache; a page of another
 version is not used, so a change to the catalogue makes the next request on any
 app server render the page anew. Entries expire after N2M_PAGE_CACHE_TIMEOUT
@@ -29,7 +29,7 @@ from django.utils import translation
 from django.utils.cache import cc_delim_re, get_conditional_response, has_vary_header
 from django.utils.http import parse_http_date_safe
 
-from measures import content_version
+from measures.caching import content_version
 
 logger = logging.getLogger(__name__)
 

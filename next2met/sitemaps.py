@@ -7,7 +7,12 @@ pages that the index lists.
 
 from django.urls import reverse
 
-from measures.sitemaps import AllLanguagesSitemap, MeasureSitemap, RegionSitemap, ThemeSitemap
+from measures.catalogue.sitemaps import (
+    AllLanguagesSitemap,
+    MeasureSitemap,
+    RegionSitemap,
+    ThemeSitemap,
+)
 from partners.models import Partner
 
 

@@ -20,7 +20,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
-    path("api/", include("measures.api_urls")),
+    path("api/", include("measures.exchange.urls")),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -39,7 +39,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("accessibility/", accessibility.accessibility_statement, name="accessibility"),
     path("", include("measures.urls")),
-    path("partners/", include("partners.urls")),
+    path("partners/", include("measures.partner_urls")),
 )
 
 if settings.N2M_BENCH_FLOOR:

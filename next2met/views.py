@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.defaults import server_error as default_server_error
 
-from measures.maps import region_map
+from measures.catalogue.maps import region_map
 from measures.models import Category, Measure, Region
 from partners.models import Partner
 

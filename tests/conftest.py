@@ -30,7 +30,7 @@ def read_taxonomy_into_cache():
     the shared cache, where the facets and the measures' themes and target groups
     find them until the catalogue changes again. Query counts are pinned after it.
     """
-    from measures import facets
+    from measures.catalogue import facets
 
     facets.taxonomy()
 

@@ -7,9 +7,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import Workbook, load_workbook
 
-from measures.groups import EDITORS, ensure_groups
+from measures.admin.spreadsheets import COLUMNS
 from measures.models import Measure
-from measures.spreadsheets import COLUMNS
+from measures.review.groups import EDITORS, ensure_groups
 from partners.models import Membership
 from tests.factories import (
     CategoryFactory,

@@ -42,15 +42,20 @@ def test_every_url_pattern_has_a_name():
     assert unnamed == []
 
 
-@pytest.mark.parametrize("app", ["measures", "partners"])
-def test_app_patterns_live_in_their_namespace(app):
+@pytest.mark.parametrize(
+    ("namespace", "module"),
+    [
+        ("measures", "measures.urls"),
+        ("partners", "measures.partner_urls"),
+        ("api", "measures.exchange.urls"),
+    ],
+)
+def test_app_patterns_live_in_their_namespace(namespace, module):
     namespaces = {
-        namespace
-        for namespace, _route, _pattern, urlconf in project_patterns()
-        if urlconf == f"{app}.urls"
+        found for found, _route, _pattern, urlconf in project_patterns() if urlconf == module
     }
 
-    assert namespaces == {app}
+    assert namespaces == {namespace}
 
 
 @pytest.mark.parametrize(

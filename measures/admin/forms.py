@@ -8,8 +8,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from import_export.forms import ConfirmImportForm, ImportForm
 
-from measures import permissions, workflow
 from measures.models import Measure
+from measures.review import permissions, workflow
 from partners.models import Partner
 
 SUBMIT_BUTTON = "_submit_for_review"

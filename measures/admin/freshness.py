@@ -1,7 +1,7 @@
 """Freshness in the measure admin: the overdue list, its list filter and the confirm button.
 
 Mixed into `MeasureAdmin`, so every view here sees only what the person's
-`get_queryset()` (that is, `measures.permissions`) lets them see: coordinators
+`get_queryset()` (that is, `measures.review.permissions`) lets them see: coordinators
 every partner's measures, editors their own partner's.
 """
 
@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
-from measures import freshness, permissions
 from measures.models.measure import verification_cutoff, verification_overdue_q
-from measures.workflow import WorkflowError
+from measures.review import freshness, permissions
+from measures.review.workflow import WorkflowError
 
 
 class VerificationFilter(admin.SimpleListFilter):

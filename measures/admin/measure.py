@@ -1,7 +1,7 @@
 """Measures in the admin: scoped to the person's partners, with the review workflow.
 
-What a person may see and do is decided in `measures.permissions`; this module
-only asks. Moves between states go through `measures.workflow`.
+What a person may see and do is decided in `measures.review.permissions`; this module
+only asks. Moves between states go through `measures.review.workflow`.
 """
 
 from django.contrib import admin, messages
@@ -22,7 +22,6 @@ from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import ExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
-from measures import permissions, workflow
 from measures.admin.forms import (
     SUBMIT_BUTTON,
     MeasureAdminForm,
@@ -34,11 +33,12 @@ from measures.admin.forms import (
 )
 from measures.admin.freshness import FreshnessAdminMixin
 from measures.admin.imports import refuse_unreadable_import
+from measures.admin.spreadsheets import MeasureResource
 from measures.admin.transfer import IndicatorInline, LineageInline, OriginSearchMixin
 from measures.admin.translations import MeasureTranslationInline
 from measures.admin.widgets import use_safe_autocomplete
 from measures.models import Measure, MeasureLink, MeasureRevision
-from measures.spreadsheets import MeasureResource
+from measures.review import permissions, workflow
 from partners.models import Partner
 
 Status = Measure.Status

@@ -9,9 +9,9 @@ without changing them, since a revision carries only the measure's own fields.
 from django.contrib import admin
 from django.db import models
 
-from measures import permissions
 from measures.admin.widgets import SafeAutocompleteAdminMixin
 from measures.models import Indicator, Lineage
+from measures.review import permissions
 
 # An address typed without a scheme is taken as https://, as in the measure's form.
 URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}

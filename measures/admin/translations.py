@@ -9,7 +9,6 @@ the measure itself, so on a published measure only a coordinator edits them
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from measures import permissions
 from measures.admin.forms import ParentScopedInlineFormSet
 from measures.models import (
     CategoryTranslation,
@@ -17,6 +16,7 @@ from measures.models import (
     RegionTranslation,
     TargetGroupTranslation,
 )
+from measures.review import permissions
 
 
 class MeasureTranslationInline(admin.StackedInline):

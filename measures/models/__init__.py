@@ -2,6 +2,7 @@
 
 from measures.models.lineage import Lineage
 from measures.models.measure import (
+    GOOD_PRACTICE_FIELDS,
     SUMMARY_MAX_LENGTH,
     Measure,
     MeasureLink,
@@ -33,6 +34,7 @@ from measures.models.translation import (
 __all__ = [
     "FIRST_YEAR",
     "FUNDING_FIELDS",
+    "GOOD_PRACTICE_FIELDS",
     "LAST_YEAR",
     "SUMMARY_MAX_LENGTH",
     "BudgetBand",

@@ -36,15 +36,12 @@ from measures.models.taxonomy import (
 from partners.models import Partner
 
 SUMMARY_MAX_LENGTH = 300
+# The sections of a measure's good-practice write-up, in the order the form, the
+# detail page, the comparison, the API, the downloads, the spreadsheets and the
+# dossier's PDF all give them.
+GOOD_PRACTICE_FIELDS = ("problem", "resources", "evidence", "difficulties", "transfer_potential")
 # The long texts of a measure, read on its own page but in no list or export.
-EXPORT_DEFERRED_FIELDS = [
-    "description",
-    "problem",
-    "resources",
-    "evidence",
-    "difficulties",
-    "transfer_potential",
-]
+EXPORT_DEFERRED_FIELDS = ("description", *GOOD_PRACTICE_FIELDS)
 
 
 def verification_cutoff(today=None):
@@ -363,7 +360,7 @@ class Measure(models.Model):
         verbose_name=_("updated by"),
     )
 
-    # Filled by measures.search on PostgreSQL (weighted words of the measure and
+    # Filled by measures.search.query on PostgreSQL (weighted words of the measure and
     # of its region, partner and themes); unused on SQLite.
     search_vector = SearchVectorField(_("search index"), null=True, editable=False)
     version = models.PositiveIntegerField(
@@ -484,10 +481,9 @@ class Measure(models.Model):
 
     def good_practice_sections(self):
         """The good-practice fields in template order, as (label, text) pairs with text."""
-        names = ["problem", "resources", "evidence", "difficulties", "transfer_potential"]
         return [
             (self._meta.get_field(name).verbose_name, getattr(self, name))
-            for name in names
+            for name in GOOD_PRACTICE_FIELDS
             if getattr(self, name).strip()
         ]
 

@@ -2,7 +2,8 @@
 
 from django import template
 
-from measures import content_language, search
+from measures import content_language
+from measures.search.highlight import highlight as mark_words
 
 register = template.Library()
 
@@ -10,7 +11,7 @@ register = template.Library()
 @register.filter
 def highlight(text, query):
     """The text, escaped, with the words of the visitor's search marked."""
-    return search.highlight(str(text), query or "")
+    return mark_words(str(text), query or "")
 
 
 @register.filter

@@ -17,8 +17,8 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from measures.catalogue.querystrings import filter_query
 from measures.content_language import localized
-from measures.querystrings import filter_query
 
 register = template.Library()
 

@@ -3,8 +3,8 @@
 from django import template
 from django.db.models import Count
 
-from measures import permissions
 from measures.models import Measure, MeasureRevision
+from measures.review import permissions
 
 register = template.Library()
 

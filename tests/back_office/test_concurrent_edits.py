@@ -5,8 +5,8 @@ import re
 import pytest
 from django.test import Client
 
-from measures import workflow
 from measures.models import Measure
+from measures.review import workflow
 from tests.back_office.conftest import change_form_data, change_url, form_errors
 
 pytestmark = pytest.mark.django_db

@@ -3,8 +3,8 @@
 import pytest
 from django.core import mail
 
-from measures import workflow
 from measures.models import Measure
+from measures.review import workflow
 from partners.models import Membership
 from tests.back_office.conftest import (
     change_form_data,

@@ -20,8 +20,8 @@ a measure of partner A is erika's own and another partner's for oskar.
 import pytest
 from django.test import Client
 
-from measures import permissions
 from measures.models import Measure, MeasureRevision, MeasureTransition
+from measures.review import permissions
 from tests.back_office.conftest import (
     CHANGELIST,
     add_form_data,

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
-from measures.groups import COORDINATORS, EDITORS, ensure_groups
+from measures.review.groups import COORDINATORS, EDITORS, ensure_groups
 from partners.models import Membership
 
 pytestmark = pytest.mark.django_db

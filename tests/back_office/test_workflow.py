@@ -7,8 +7,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
-from measures import workflow
 from measures.models import Measure, MeasureTransition
+from measures.review import workflow
 from tests.back_office.conftest import (
     add_form_data,
     change_form_data,

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.html import escape
 
 from measures.models import Category, Measure, MeasureLink, Region, TargetGroup
-from measures.search import refresh_search_vectors
+from measures.search.index import refresh_search_vectors
 from partners.models import Partner
 from tests.deploy.test_security_headers import DATA_BLOCK_TYPES
 from tests.factories import PartnerFactory

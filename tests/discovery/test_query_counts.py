@@ -58,7 +58,7 @@ def test_filtered_and_searched_api_list_queries(
     build_measures(size)
 
     # The same four: the search words and years are conditions of the same queries.
-    # (Facet values are checked against options cached by measures.facets, so
+    # (Facet values are checked against options cached by measures.catalogue.facets, so
     # their count depends on that cache, not on the rows; they are left out here.)
     with django_assert_num_queries(4):
         data = client.get("/api/measures/?q=measure&year_from=2000&sort=title").json()
@@ -114,7 +114,7 @@ def test_feed_queries(client, django_assert_num_queries, build_measures, size):
 def test_export_reads_a_large_list_in_chunks(
     client, django_assert_num_queries, build_measures, monkeypatch
 ):
-    monkeypatch.setattr("measures.exports.CHUNK_SIZE", 4)
+    monkeypatch.setattr("measures.exchange.exports.CHUNK_SIZE", 4)
     build_measures(10)
 
     # 1-4 every region, partner, theme and target group

@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-from measures.sitemaps import MeasureSitemap
+from measures.catalogue.sitemaps import MeasureSitemap
 from tests.factories import CategoryFactory, MeasureFactory, PartnerFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from measures import maps
+from measures.catalogue import maps
+from measures.catalogue.svg_text import text_width, wrap_text
 from measures.models import Measure
-from measures.svg_text import text_width, wrap_text
 from tests.conftest import UNPUBLISHED_STATES
 from tests.discovery_pages.conftest import PARTNERSHIP, parse
 from tests.factories import MeasureFactory, RegionFactory

@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from measures.catalogue.related import RELATED_COUNT, related_measures
 from measures.models import Measure
-from measures.related import RELATED_COUNT, related_measures
 from tests.conftest import UNPUBLISHED_STATES
 from tests.discovery_pages.conftest import parse
 from tests.factories import CategoryFactory, MeasureFactory, TargetGroupFactory
@@ -150,7 +150,7 @@ def test_only_the_newest_candidates_are_ranked_in_a_large_catalogue(
 ):
     # Ranking reads every candidate, so a large catalogue ranks only its newest ones:
     # an old measure sharing more loses its place to newer ones sharing less.
-    monkeypatch.setattr("measures.related.CANDIDATE_POOL", 2)
+    monkeypatch.setattr("measures.catalogue.related.CANDIDATE_POOL", 2)
     now = timezone.now()
     MeasureFactory(
         title="Old, shares everything",

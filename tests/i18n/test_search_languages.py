@@ -3,7 +3,7 @@
 import pytest
 
 from measures.models import CategoryTranslation, Measure, MeasureTranslation
-from measures.search import search_measures
+from measures.search.query import search_measures
 
 pytestmark = pytest.mark.django_db
 

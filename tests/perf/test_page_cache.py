@@ -5,8 +5,8 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.test import RequestFactory, override_settings
 
-from measures import workflow
 from measures.models import Measure
+from measures.review import workflow
 from next2met.cache import PublicPageCacheMiddleware
 from tests.factories import MeasureFactory
 from tests.perf.conftest import LIST_URL

@@ -57,7 +57,7 @@ get_user_model().objects.create_superuser("root", "root@example.org", "unused-pa
 
 TRANSITION = """
 from django.contrib.auth import get_user_model
-from measures import workflow
+from measures.review import workflow
 from measures.models import Measure
 
 user = get_user_model().objects.get(username="root")

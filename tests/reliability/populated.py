@@ -12,8 +12,8 @@ from pathlib import Path
 from django.core.management import call_command
 from django.test import Client
 
-from measures import workflow
 from measures.models import Measure, MeasureRevision, MeasureTransition, Region
+from measures.review import workflow
 from partners.models import Partner
 from tests.back_office.conftest import create_staff_user
 

@@ -17,8 +17,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import Workbook
 
+from measures.admin.spreadsheets import COLUMNS
 from measures.models import Measure
-from measures.spreadsheets import COLUMNS
 from tests.reliability.strategies import SPECIAL, values
 
 pytestmark = pytest.mark.django_db

@@ -16,8 +16,8 @@ from django.conf import settings
 from django.db import connections
 from django.test import Client
 
-from measures import workflow
 from measures.models import Measure, MeasureTransition
+from measures.review import workflow
 from tests.back_office.conftest import (
     complete_measure,
     create_staff_user,

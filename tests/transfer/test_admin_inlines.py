@@ -1,4 +1,4 @@
-"""Editing results, resources and origins in the admin, under the rules of measures.permissions.
+"""Editing results, resources and origins in the admin, under measures.review.permissions.
 
 Indicators and origins change with the measure, as its further links do: its
 partner's editors change them while it is a draft (or sent back), coordinators

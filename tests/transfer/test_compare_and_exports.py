@@ -159,7 +159,7 @@ def own_partner():
 def editor_client(client, own_partner):
     from django.contrib.auth.models import Group
 
-    from measures.groups import EDITORS, ensure_groups
+    from measures.review.groups import EDITORS, ensure_groups
     from partners.models import Membership
     from tests.factories import MembershipFactory, UserFactory
 

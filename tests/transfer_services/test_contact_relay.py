@@ -5,8 +5,8 @@ import time
 import pytest
 from django.core import mail
 
-from measures import contact
 from measures.models import Measure
+from measures.visitors import contact
 from tests.factories import MeasureFactory, MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,9 +3,10 @@
 import pytest
 from django.test import Client
 
-from measures import dossier, workflow
 from measures.models import Measure
 from measures.models.results import Indicator
+from measures.review import workflow
+from measures.visitors import dossier
 from tests.factories import MeasureFactory, MeasureLinkFactory
 
 pytestmark = pytest.mark.django_db

@@ -121,7 +121,7 @@ def test_a_failing_mail_server_leaves_the_day_unclaimed(catalogue, witeno, setti
     def refuse(*args, **kwargs):
         raise ConnectionRefusedError
 
-    monkeypatch.setattr("measures.notifications.send_mass_mail", refuse)
+    monkeypatch.setattr("measures.review.notifications.send_mass_mail", refuse)
 
     output = remind()
 

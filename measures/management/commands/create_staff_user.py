@@ -16,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from measures.groups import COORDINATORS, EDITORS, ensure_groups
+from measures.review.groups import COORDINATORS, EDITORS, ensure_groups
 from partners.models import Membership, Partner
 
 GROUP_OF_ROLE = {Membership.Role.EDITOR: EDITORS, Membership.Role.COORDINATOR: COORDINATORS}

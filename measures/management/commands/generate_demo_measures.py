@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from measures import content_version
+from measures.caching import content_version
 from measures.models import (
     FUNDING_FIELDS,
     BudgetBand,
@@ -25,7 +25,7 @@ from measures.models import (
     StaffEffort,
     TargetGroup,
 )
-from measures.search import refresh_search_vectors
+from measures.search.index import refresh_search_vectors
 from partners.models import Partner
 
 KINDS = [

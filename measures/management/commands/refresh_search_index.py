@@ -2,9 +2,10 @@
 
 from django.core.management.base import BaseCommand
 
-from measures import content_version
+from measures.caching import content_version
 from measures.models import Measure
-from measures.search import is_postgresql, refresh_search_vectors
+from measures.search.index import refresh_search_vectors
+from measures.search.query import is_postgresql
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ what would be sent and sends nothing.
 
 from django.core.management.base import BaseCommand
 
-from measures.freshness import Reminder, remind_unverified
+from measures.review.freshness import Reminder, remind_unverified
 
 
 class Command(BaseCommand):

@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
-from measures import content_version
+from measures.caching import content_version
 
 
 def validators(request, obj):

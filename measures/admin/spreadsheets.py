@@ -33,8 +33,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from measures import permissions
 from measures.models import Category, FundingSource, Measure, Region, TargetGroup
+from measures.review import permissions
 
 COLUMNS = [
     "slug",

@@ -33,12 +33,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from measures import notifications
 from measures.models import Measure
+from measures.review import notifications
 
 logger = logging.getLogger(__name__)
 
-SALT = "measures.contact"
+SALT = "measures.visitors.contact"
 MIN_SECONDS = 3
 MAX_SECONDS = 24 * 60 * 60
 RATE_WINDOW_SECONDS = 60 * 60

@@ -20,8 +20,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from measures import notifications, permissions
 from measures.models import FUNDING_FIELDS, Measure, MeasureRevision, MeasureTransition
+from measures.review import notifications, permissions
 
 Status = Measure.Status
 

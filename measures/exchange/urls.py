@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from measures import api
+from measures.exchange import api
 
 app_name = "api"
 

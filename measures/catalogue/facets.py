@@ -2,7 +2,7 @@
 
 The options (regions, themes, target groups, partners, and the countries of the
 regions) change only when the catalogue does, so they are read once per content
-version and language (`measures.content_version`) and kept in the shared cache.
+version and language (`measures.caching.content_version`) and kept in the shared cache.
 The same cached rows validate the visitor's facet values, so a filtered list
 spends no query on checking slugs.
 
@@ -32,7 +32,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
 from django.db.models.expressions import RawSQL
 from django_filters.fields import ModelMultipleChoiceField
 
-from measures import content_version
+from measures.caching import content_version
 from measures.content_language import localized, page_language
 from measures.models import (
     FUNDING_FIELDS,
@@ -185,7 +185,7 @@ def _option_ids(name, values):
 def _condition(name, ids, indexed=False):
     """The condition "the measure has one of the options `ids`" of one facet.
 
-    The same conditions as the facet filters of measures.filters, written on the
+    The same conditions as the facet filters of measures.catalogue.filters, written on the
     foreign keys and join tables so that no option table is joined. `indexed`: in a
     form PostgreSQL can answer from indexes alone and combine with the search
     index (`id = ANY(ARRAY(...))`, where `id IN (...)` would read every candidate).

@@ -13,10 +13,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
+from measures.catalogue.filters import MeasureFilter
+from measures.catalogue.querystrings import filter_query
 from measures.content_language import localized
-from measures.filters import MeasureFilter
 from measures.models import Measure
-from measures.querystrings import filter_query
 
 FEED_SIZE = 50
 # Characters XML 1.0 cannot hold (the C0 controls but tab, newline and carriage

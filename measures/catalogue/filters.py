@@ -9,7 +9,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from measures import facets as facet_data
+from measures.catalogue import facets as facet_data
 from measures.content_language import localized
 from measures.models import (
     FIRST_YEAR,
@@ -23,11 +23,11 @@ from measures.models import (
     TargetGroup,
 )
 from measures.models.results import funding_q
-from measures.search import MAX_QUERY_LENGTH, order_by_relevance, search_measures
+from measures.search.query import MAX_QUERY_LENGTH, order_by_relevance, search_measures
 from partners.models import Partner
 
 SORTS = {
-    "relevance": ("-published_at", "-pk"),  # ranked by measures.search when there are words
+    "relevance": ("-published_at", "-pk"),  # ranked by measures.search.query when there are words
     "newest": ("-published_at", "-pk"),
     "title": ("title", "pk"),
     "region": ("region__name", "title", "pk"),
@@ -198,7 +198,7 @@ class MeasureFilter(django_filters.FilterSet):
         """Every facet with its options, each counted under the *other* active filters.
 
         One counting query for all facets, whatever the number of options, and the
-        options from the cache (measures.facets): the count of an option is how many
+        options from the cache (measures.catalogue.facets): the count of an option is how many
         measures the list would show if it were ticked too (for an unticked option of
         a facet with ticks: added to the "or").
         """

@@ -15,9 +15,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from measures.catalogue.svg_text import wrap_text
 from measures.content_language import localized
 from measures.models import Category, Measure, Region
-from measures.svg_text import wrap_text
 
 # Of the chart's width, the longest bar takes this share; the rest is for its number.
 LONGEST_BAR = 82.0

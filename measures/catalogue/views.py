@@ -6,14 +6,15 @@ from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from measures import permissions
-from measures.conditional import ConditionalGetMixin
-from measures.filters import MeasureFilter
-from measures.maps import region_map
+from measures.caching.conditional import ConditionalGetMixin
+from measures.catalogue.filters import MeasureFilter
+from measures.catalogue.maps import region_map
+from measures.catalogue.related import related_measures
+from measures.catalogue.transfers import lineage_of
 from measures.models import Category, Measure, Region
-from measures.related import related_measures
-from measures.search import matched_fragment, suggest
-from measures.transfers import lineage_of
+from measures.review import permissions
+from measures.search.highlight import matched_fragment
+from measures.search.query import suggest
 
 PREVIEW_SIZE = 12
 

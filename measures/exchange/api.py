@@ -33,11 +33,11 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from measures.catalogue.filters import MeasureFilter
+from measures.catalogue.transfers import lineage_of
 from measures.content_language import localized
-from measures.filters import MeasureFilter
 from measures.models import FUNDING_FIELDS, Category, Measure, Region
 from measures.models.taxonomy import published_count_subquery
-from measures.transfers import lineage_of
 from partners.countries import Country
 from partners.models import Partner
 

@@ -31,9 +31,9 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
-from measures.api import Representer, country_name, resources
+from measures.catalogue.filters import MeasureFilter
 from measures.content_language import localized, translated_language
-from measures.filters import MeasureFilter
+from measures.exchange.api import Representer, country_name, resources
 from measures.models import (
     FUNDING_FIELDS,
     BudgetBand,
@@ -226,7 +226,7 @@ class RowWriter:
         ]
 
     def json_row(self, row):
-        """The measure as the API lists it (measures.api.Representer.measure)."""
+        """The measure as the API lists it (measures.exchange.api.Representer.measure)."""
         represent = self.represent
         return {
             "slug": row.slug,

@@ -16,9 +16,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from measures import notifications, permissions
 from measures.models import Measure, MeasureTransition
-from measures.workflow import WorkflowError
+from measures.review import notifications, permissions
+from measures.review.workflow import WorkflowError
 from partners.models import Partner
 
 Status = Measure.Status

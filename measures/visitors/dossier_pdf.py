@@ -208,7 +208,7 @@ def indicator_table(indicators, style):
 
 
 def render_pdf(entries, today):
-    """The PDF of the dossier's `entries` (see measures.dossier.entries), as bytes."""
+    """The PDF of the dossier's `entries` (see measures.visitors.dossier.entries), as bytes."""
     register_fonts()
     style = styles()
     story = []

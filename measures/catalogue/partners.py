@@ -1,26 +1,21 @@
-"""Public pages of the partner organisations.
+"""Public pages of the partner organisations: the list, and each partner with its measures.
 
-The partners app never imports the catalogue: it reaches a partner's measures
-through the reverse relation, whose manager carries `published()`.
+They live in the catalogue rather than in `partners`, which knows nothing of measures.
 """
 
 from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.views.generic import DetailView, ListView
 
+from measures.models import Measure
 from partners.models import Partner
 
 PREVIEW_SIZE = 12
 
 
-def published_measures():
-    """All published measures, reached through Partner's reverse relation."""
-    return Partner.measures.rel.related_model.objects.published()
-
-
 def with_measure_counts(partners):
     counts = (
-        published_measures()
+        Measure.objects.published()
         .filter(partner=OuterRef("pk"))
         .order_by()
         .values("partner")

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import ngettext
 
+from measures.catalogue.svg_text import text_width, wrap_text
 from measures.content_language import localized
-from measures.svg_text import text_width, wrap_text
 
 # SVG units. The regions' box is fitted into WIDTH by at most MAX_HEIGHT; the view
 # box then grows to take in the labels and MARGIN around everything. The units are

@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
+from measures.catalogue.related import related_measures
 from measures.models import Measure
-from measures.related import related_measures
 
 # The page's wording says "three"; change it with this.
 MAX_COMPARED = 3

@@ -159,7 +159,7 @@ def print_view(request):
 @require_GET
 def pdf(request):
     # Imported here: reportlab is only needed by this one view.
-    from measures.dossier_pdf import render_pdf
+    from measures.visitors.dossier_pdf import render_pdf
 
     measures = current_measures(request)
     if not measures:

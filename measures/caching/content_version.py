@@ -3,7 +3,7 @@
 Everything cached from the catalogue's content (whole public pages, the facet
 options of the measure list) is stored under a key that contains this number.
 Any change to a measure, region, theme, target group, partner or anything else
-of the catalogue's apps increments it (`measures.cache_signals`), so every
+of the catalogue's apps increments it (`measures.caching.signals`), so every
 entry made before the change is never read again and expires on its own. The
 number lives in the shared cache (Redis in production), so every app server
 sees a change at its next request.

@@ -10,7 +10,7 @@ Two kinds of change send no model signal, and say so themselves:
 
 - a workflow transition changes the state with `QuerySet.update()`; it always
   records a `MeasureTransition` in the same transaction, whose post_save is heard
-  here (so the hook lives in one place and `measures.workflow` stays unaware);
+  here (so the hook lives in one place and `measures.review.workflow` stays unaware);
 - bulk operations (`generate_demo_measures`, `refresh_search_index`) call
   `content_version.bump()` when they are done.
 """
@@ -18,7 +18,7 @@ Two kinds of change send no model signal, and say so themselves:
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from measures import content_version
+from measures.caching import content_version
 
 CONTENT_APPS = ["measures", "partners"]
 

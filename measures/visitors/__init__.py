@@ -1,0 +1,1 @@
+"""What a visitor sends or takes away: a message to a measure's contact, the dossier and its PDF."""
