@@ -85,17 +85,18 @@ def localized(obj, field):
     return LocalText(getattr(obj, field), SOURCE_LANGUAGE)
 
 
-def prefetch_translations(model, *relations):
+def prefetch_translations(model, *relations, own=True):
     """Prefetches of the active language's translations of `model` and of its `relations`.
 
-    `relations` are lookups from `model` ("region", "categories"); nothing is
+    `relations` are lookups from `model` ("region", "categories"); `own=False`
+    leaves out `model`'s own, for a queryset that already carries them. Nothing is
     prefetched on a page in the source language, which needs no translation.
     """
     language = translated_language()
     if language is None:
         return []
     prefetches = []
-    for path in ("", *relations):
+    for path in ("",) * own + relations:
         target = model
         for name in filter(None, path.split("__")):
             target = target._meta.get_field(name).related_model

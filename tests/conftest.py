@@ -30,9 +30,9 @@ def read_taxonomy_into_cache():
     the shared cache, where the facets and the measures' themes and target groups
     find them until the catalogue changes again. Query counts are pinned after it.
     """
-    from measures.catalogue import facets
+    from measures.models.taxonomy import cached_taxonomy
 
-    facets.taxonomy()
+    cached_taxonomy()
 
 
 @pytest.fixture(autouse=True)

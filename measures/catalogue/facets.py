@@ -2,7 +2,7 @@
 
 The options (regions, themes, target groups, partners, and the countries of the
 regions) change only when the catalogue does, so they are read once per content
-version and language (`measures.caching.content_version`) and kept in the shared cache.
+version and language and kept in the shared cache (`measures.models.taxonomy`).
 The same cached rows validate the visitor's facet values, so a filtered list
 spends no query on checking slugs.
 
@@ -24,16 +24,13 @@ import logging
 from functools import reduce
 from operator import or_
 
-from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
 from django.db.models.expressions import RawSQL
 from django_filters.fields import ModelMultipleChoiceField
 
-from measures.caching import content_version
-from measures.content_language import localized, page_language
+from measures.content_language import localized
 from measures.models import (
     FUNDING_FIELDS,
     BudgetBand,
@@ -45,6 +42,7 @@ from measures.models import (
     TargetGroup,
 )
 from measures.models.results import funding_q
+from measures.models.taxonomy import cached_taxonomy
 from partners.countries import Country
 from partners.models import Partner
 
@@ -74,47 +72,9 @@ FUNDING_ALIASES = {source: f"fs_{n}" for n, source in enumerate(FUNDING_FIELDS)}
 PLAIN_FACETS = {"country", *CHOICE_COLUMNS, FUNDING}
 
 
-def _load_taxonomy():
-    return {
-        Region: list(Region.objects.translated()),
-        Category: list(Category.objects.translated()),
-        TargetGroup: list(TargetGroup.objects.translated()),
-        Partner: list(Partner.objects.all()),
-    }
-
-
-def _cached_taxonomy():
-    try:
-        key = content_version.key("facet-taxonomy", page_language())
-        rows = cache.get(key)
-    except Exception:
-        logger.exception("Cache unavailable; facet options read from the database")
-        return _load_taxonomy()
-    if rows is None:
-        rows = _load_taxonomy()
-        try:
-            cache.set(key, rows, settings.N2M_PAGE_CACHE_TIMEOUT or 600)
-        except Exception:
-            logger.exception("Cache unavailable; facet options not stored")
-    return rows
-
-
-def taxonomy():
-    """{model: its rows in display order}, for the active language; cached per content version.
-
-    Read from the shared cache once per request, however often the form and the
-    counts ask.
-    """
-    try:
-        return content_version.remember(f"facet-taxonomy-{page_language()}", _cached_taxonomy)
-    except Exception:
-        logger.exception("Cache unavailable; facet options read from the database")
-        return _load_taxonomy()
-
-
 def rows_by_slug(model):
     """{slug: row} of one kind of facet option, from the cached taxonomy."""
-    return {row.slug: row for row in taxonomy()[model]}
+    return {row.slug: row for row in cached_taxonomy()[model]}
 
 
 class CachedFacetField(ModelMultipleChoiceField):
@@ -143,18 +103,18 @@ class CachedFacetField(ModelMultipleChoiceField):
                     code="invalid_choice",
                     params={"value": slug},
                 )
-        return [row for row in taxonomy()[model] if row.slug in value]
+        return [row for row in cached_taxonomy()[model] if row.slug in value]
 
 
 def region_countries():
     """(code, label) of every country that has a region, in the order of Country."""
-    codes = {region.country for region in taxonomy()[Region]}
+    codes = {region.country for region in cached_taxonomy()[Region]}
     return [(code, label) for code, label in Country.choices if code in codes]
 
 
 def options():
     """{facet name: [(value, label)]}: what each facet offers, in display order."""
-    rows = taxonomy()
+    rows = cached_taxonomy()
     return {
         "region": [(r.slug, localized(r, "name")) for r in rows[Region]],
         "country": region_countries(),
@@ -178,7 +138,7 @@ def _option_ids(name, values):
     if name in CHOICE_COLUMNS or name == FUNDING:
         return list(values)
     if name == "country":
-        return [region.pk for region in taxonomy()[Region] if region.country in set(values)]
+        return [region.pk for region in cached_taxonomy()[Region] if region.country in set(values)]
     return [row.pk for row in values]
 
 
@@ -305,8 +265,8 @@ def counts(base, chosen, facet_names):
         cursor.execute(sql, params)
         found = cursor.fetchall()
 
-    slugs = {model: {row.pk: row.slug for row in objs} for model, objs in taxonomy().items()}
-    countries = {region.pk: region.country for region in taxonomy()[Region]}
+    slugs = {model: {row.pk: row.slug for row in objs} for model, objs in cached_taxonomy().items()}
+    countries = {region.pk: region.country for region in cached_taxonomy()[Region]}
     total, result = 0, {name: {} for name in facet_names}
     for name, option, code, n in found:
         if name == "total":

@@ -52,8 +52,8 @@ def related_measures(measure, limit=RELATED_COUNT):
     measure itself, nor any measure that is not published.
     """
     wanted = {
-        "categories": [theme.pk for theme in measure.categories.all()],
-        "target_groups": [group.pk for group in measure.target_groups.all()],
+        "categories": [theme.pk for theme in measure.theme_list],
+        "target_groups": [group.pk for group in measure.target_group_list],
     }
     wanted = {relation: ids for relation, ids in wanted.items() if ids}
     if not wanted:

@@ -4,6 +4,7 @@ The origin is either a measure of the catalogue or a practice outside it, named
 with its place and address. The public sees a link only when both ends may be
 seen: the measure published, and the origin published or outside the catalogue
 (`LineageQuerySet.public()`), so a link never reveals an unpublished measure.
+A measure's own links both ways are `Lineage.objects.of(measure)`.
 """
 
 from django.core.exceptions import ValidationError
@@ -11,7 +12,7 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from measures.content_language import translated_language
+from measures.content_language import localized, translated_language
 from measures.models.measure import EXPORT_DEFERRED_FIELDS, Measure
 from measures.models.taxonomy import Region
 
@@ -73,6 +74,19 @@ class LineageQuerySet(models.QuerySet):
 
 
 class LineageManager(models.Manager.from_queryset(LineageQuerySet)):
+    def of(self, measure):
+        """(origins, adaptations) shown with `measure`, on its page and in the API.
+
+        Origins: the links from which it came, when the origin is published or
+        outside the catalogue, in the order they were entered. Adaptations: the
+        published measures that came from it, by title in the active language.
+        """
+        origins, adaptations = [], []
+        for link in self.touching(measure).for_display().order_by("pk"):
+            (origins if link.measure_id == measure.pk else adaptations).append(link)
+        adaptations.sort(key=lambda link: localized(link.measure, "title").casefold())
+        return origins, adaptations
+
     def get_by_natural_key(self, measure_slug, origin_slug, origin_name):
         if origin_slug:
             return self.get(measure__slug=measure_slug, origin__slug=origin_slug)

@@ -9,9 +9,10 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery, TextField
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -31,6 +32,7 @@ from measures.models.taxonomy import (
     Region,
     SlugNaturalKeyManager,
     TargetGroup,
+    cached_taxonomy,
     year_validators,
 )
 from partners.models import Partner
@@ -60,37 +62,69 @@ def verification_overdue_q(today=None):
     return Q(last_verified__lt=cutoff) | Q(last_verified__isnull=True, published_at__lt=start)
 
 
+class IdList(Subquery):
+    """The ids a subquery returns, as one value: an array on PostgreSQL, "1,2" on SQLite."""
+
+    template = "ARRAY(%(subquery)s)"
+
+    def __init__(self, queryset):
+        # The value is read by parse_ids(); no converter of the database backend applies.
+        super().__init__(queryset, output_field=TextField())
+
+    @classmethod
+    def of(cls, relation):
+        """The ids of the rows a many-to-many `relation` (e.g. Measure.categories) links."""
+        field = relation.field
+        own, other = field.m2m_field_name(), field.m2m_reverse_field_name()
+        links = relation.through.objects.filter(**{own: OuterRef("pk")}).order_by()
+        return cls(links.values(option=F(other)))
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        template = "(SELECT group_concat(ids.option) FROM (%(subquery)s) ids)"
+        return self.as_sql(compiler, connection, template=template, **extra_context)
+
+
+def parse_ids(value):
+    """The set of ids an IdList annotation holds."""
+    if value is None:
+        return set()
+    if isinstance(value, str):
+        return {int(part) for part in value.split(",") if part}
+    return set(value)
+
+
 class MeasureQuerySet(models.QuerySet):
     def published(self):
         """The only way public code asks for measures."""
         return self.filter(status=Measure.Status.PUBLISHED)
 
     def for_listing(self):
-        """What a measure card needs: region, partner and themes, in one query.
+        """What a measure card needs: region, partner and the ids of its themes, in one query.
 
-        Themes and target groups come from the cached taxonomy (measures.cached_relations).
-        On a page in another language than English, two more: the translations of
-        the measures and of their regions.
+        The themes themselves come from the cached taxonomy (`theme_list`). On a
+        page in another language than English, two more: the translations of the
+        measures and of their regions.
         """
         return (
             self.select_related("region", "partner")
-            .with_cached_relations()
+            .with_taxonomy_ids()
             .prefetch_related(*prefetch_translations(Measure, "region"))
         )
 
     def for_detail(self):
-        """A listing row plus its target groups, links and indicators."""
+        """A listing row plus its links and indicators."""
         return self.for_listing().prefetch_related("links", "indicators")
 
-    def with_cached_relations(self):
-        """Themes and target groups read from the cached taxonomy, not by two more queries."""
-        from measures.cached_relations import RELATIONS, CachedRelationsIterable, id_list
+    def with_taxonomy_ids(self):
+        """Each row carries the ids of its themes and target groups.
 
-        queryset = self.annotate(
-            **{annotation: id_list(relation) for relation, (annotation, _) in RELATIONS.items()}
+        `Measure.theme_list` and `target_group_list` then take the rows from the
+        cached taxonomy instead of a query per relation.
+        """
+        return self.annotate(
+            theme_ids=IdList.of(Measure.categories),
+            target_group_ids=IdList.of(Measure.target_groups),
         )
-        queryset._iterable_class = CachedRelationsIterable
-        return queryset
 
     def for_export(self):
         """A listing row plus its target groups, without the long texts no export holds."""
@@ -466,6 +500,31 @@ class Measure(models.Model):
     def is_verification_overdue(self):
         verified_on = self.verified_on
         return self.is_published and verified_on is not None and verified_on < verification_cutoff()
+
+    @cached_property
+    def theme_list(self):
+        """The measure's themes in taxonomy order, translated; see `taxonomy_rows()`."""
+        return self.taxonomy_rows(Measure.categories, "theme_ids")
+
+    @cached_property
+    def target_group_list(self):
+        """The measure's target groups in taxonomy order, translated; see `taxonomy_rows()`."""
+        return self.taxonomy_rows(Measure.target_groups, "target_group_ids")
+
+    def taxonomy_rows(self, relation, annotation):
+        """The rows of `relation`, from the cached taxonomy when the row carries their ids.
+
+        A measure read through `with_taxonomy_ids()` costs no query here; any other,
+        or one naming an id the cache does not know yet, asks the relation.
+        """
+        manager = getattr(self, relation.field.name)
+        if annotation not in self.__dict__:
+            return list(manager.all())
+        ids = parse_ids(self.__dict__[annotation])
+        rows = cached_taxonomy()[relation.field.related_model]
+        if ids - {row.pk for row in rows}:
+            return list(manager.all())
+        return [row for row in rows if row.pk in ids]
 
     @property
     def years(self):

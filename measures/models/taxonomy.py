@@ -1,5 +1,14 @@
-"""Where and what: regions, themes (categories) and target groups."""
+"""Where and what: regions, themes (categories) and target groups, and their cached rows.
 
+`cached_taxonomy()` keeps every region, theme, target group and partner, in the
+page's language, in the shared cache under the content version: the facets of
+the list read their options from it, and a measure card its themes.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.cache import cache
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
@@ -7,12 +16,15 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from measures.content_language import prefetch_translations
+from measures.caching import content_version
+from measures.content_language import page_language, prefetch_translations
 from partners.countries import Country
 from partners.models import Partner
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2100
+
+logger = logging.getLogger(__name__)
 
 year_validators = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
 
@@ -217,3 +229,41 @@ class TargetGroup(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+
+def _load_taxonomy():
+    return {
+        Region: list(Region.objects.translated()),
+        Category: list(Category.objects.translated()),
+        TargetGroup: list(TargetGroup.objects.translated()),
+        Partner: list(Partner.objects.all()),
+    }
+
+
+def _shared_taxonomy():
+    try:
+        key = content_version.key("facet-taxonomy", page_language())
+        rows = cache.get(key)
+    except Exception:
+        logger.exception("Cache unavailable; taxonomy read from the database")
+        return _load_taxonomy()
+    if rows is None:
+        rows = _load_taxonomy()
+        try:
+            cache.set(key, rows, settings.N2M_PAGE_CACHE_TIMEOUT or 600)
+        except Exception:
+            logger.exception("Cache unavailable; taxonomy not stored")
+    return rows
+
+
+def cached_taxonomy():
+    """{model: its rows in display order} for Region, Category, TargetGroup and Partner.
+
+    In the active language, cached per content version: read from the shared
+    cache once per request, however often the page asks.
+    """
+    try:
+        return content_version.remember(f"facet-taxonomy-{page_language()}", _shared_taxonomy)
+    except Exception:
+        logger.exception("Cache unavailable; taxonomy read from the database")
+        return _load_taxonomy()

@@ -59,7 +59,7 @@ def measure_structured_data(measure, absolute):
                 "name": localized(theme, "name"),
                 "url": absolute(theme.get_absolute_url()),
             }
-            for theme in measure.categories.all()
+            for theme in measure.theme_list
         ],
         "spatialCoverage": {
             "@type": "Place",
@@ -85,7 +85,7 @@ def measure_structured_data(measure, absolute):
         data["dateModified"] = measure.updated_at.isoformat()
     if measure.start_year:
         data["temporalCoverage"] = f"{measure.start_year}/{measure.end_year or '..'}"
-    groups = [localized(group, "name") for group in measure.target_groups.all()]
+    groups = [localized(group, "name") for group in measure.target_group_list]
     if groups:
         data["audience"] = [{"@type": "Audience", "audienceType": name} for name in groups]
     if measure.website:
