@@ -85,18 +85,17 @@ def localized(obj, field):
     return LocalText(getattr(obj, field), SOURCE_LANGUAGE)
 
 
-def prefetch_translations(model, *relations, own=True):
+def prefetch_translations(model, *relations):
     """Prefetches of the active language's translations of `model` and of its `relations`.
 
-    `relations` are lookups from `model` ("region", "categories"); `own=False`
-    leaves out `model`'s own, for a queryset that already carries them. Nothing is
+    `relations` are lookups from `model` ("region", "categories"); nothing is
     prefetched on a page in the source language, which needs no translation.
     """
     language = translated_language()
     if language is None:
         return []
     prefetches = []
-    for path in ("",) * own + relations:
+    for path in ("", *relations):
         target = model
         for name in filter(None, path.split("__")):
             target = target._meta.get_field(name).related_model
