@@ -11,7 +11,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 
-from next2met import two_factor
+from next2met.two_factor import rules as two_factor
 from next2met.views import database_unavailable
 
 logger = logging.getLogger(__name__)

@@ -16,7 +16,7 @@ handler500 = "next2met.views.server_error"
 
 urlpatterns = [
     # Before the admin's own URLs, which would otherwise take admin/2fa/ for a model.
-    path("admin/2fa/", include("next2met.two_factor_urls")),
+    path("admin/2fa/", include("next2met.two_factor.urls")),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),

@@ -7,6 +7,8 @@ visitor and that facet is left out, while the valid ones still apply.
 
 import django_filters
 from django import forms
+from django.db.models import QuerySet
+from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from measures.catalogue import facets as facet_data
@@ -189,10 +191,40 @@ class MeasureFilter(django_filters.FilterSet):
     def order(self):
         """The order asked for; with search words and no choice, the best matches first."""
         self.is_valid()
-        chosen = self.form.cleaned_data.get("sort")
-        if chosen:
-            return chosen
+        return self.form.cleaned_data.get("sort") or self.default_order
+
+    @property
+    def default_order(self):
+        """The order the list has when the visitor chose none."""
         return "relevance" if self.query else "newest"
+
+    def canonical_query(self, *, with_sort=True, page=1):
+        """The query string that names this filtered list, for addresses meant to last.
+
+        Only the filters in force: valid values, in the filter set's order, each
+        facet's values sorted, the sort only when it differs from the default and
+        the page only after the first. The same filters give the same address in
+        whatever order the visitor ticked them, and tracking or mistyped
+        parameters fall away. Without "?".
+        """
+        self.is_valid()
+        data = self.form.cleaned_data
+        query = QueryDict(mutable=True)
+        for name, field in self.form.fields.items():
+            value = data.get(name)
+            if name == "sort":
+                if with_sort and value and value != self.default_order:
+                    query[name] = value
+            elif isinstance(value, (list, tuple, QuerySet)):
+                key = getattr(field, "to_field_name", None)
+                values = sorted(str(getattr(item, key) if key else item) for item in value)
+                if values:
+                    query.setlist(name, values)
+            elif value is not None and value != "":
+                query[name] = str(value)
+        if page and page > 1:
+            query["page"] = str(page)
+        return query.urlencode()
 
     def facets(self):
         """Every facet with its options, each counted under the *other* active filters.

@@ -14,7 +14,6 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from measures.catalogue.filters import MeasureFilter
-from measures.catalogue.querystrings import filter_query
 from measures.content_language import localized
 from measures.models import Measure
 
@@ -49,10 +48,10 @@ class MeasureFeed(Feed):
         return _("Soft digitalisation measures, newest first, as they are published.")
 
     def link(self, filterset):
-        return with_query(reverse("measures:list"), filter_query(filterset, with_sort=False))
+        return with_query(reverse("measures:list"), filterset.canonical_query(with_sort=False))
 
     def feed_url(self, filterset):
-        return with_query(reverse("measures:feed"), filter_query(filterset, with_sort=False))
+        return with_query(reverse("measures:feed"), filterset.canonical_query(with_sort=False))
 
     def items(self, filterset):
         return filterset.qs.order_by("-published_at", "-pk")[:FEED_SIZE]
@@ -74,4 +73,4 @@ class MeasureFeed(Feed):
         return xml_text(measure.partner.name)
 
     def item_categories(self, measure):
-        return [xml_text(localized(theme, "name")) for theme in measure.categories.all()]
+        return [xml_text(localized(theme, "name")) for theme in measure.theme_list]

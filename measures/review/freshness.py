@@ -92,7 +92,7 @@ def remind_unverified(dry_run=False, today=None):
         reminder = Reminder(partner, measures)
         reminders.append(reminder)
         reminder.recipients = sorted(
-            notifications.editors_of(partner).values_list("email", flat=True)
+            permissions.editors_of(partner).values_list("email", flat=True)
         )
         if partner.verification_reminded_on == today:
             reminder.outcome = Reminder.ALREADY_TODAY

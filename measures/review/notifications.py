@@ -9,7 +9,6 @@ through Django's e-mail backend (the console by default, SMTP from settings).
 import logging
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mass_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -17,34 +16,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from measures.models import Measure
-from partners.models import Membership
+from measures.review.permissions import coordinators, editors_of
 
 logger = logging.getLogger(__name__)
-
-
-def coordinators():
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            memberships__role=Membership.Role.COORDINATOR,
-        )
-        .exclude(email="")
-        .distinct()
-    )
-
-
-def editors_of(partner):
-    return (
-        get_user_model()
-        .objects.filter(
-            is_active=True,
-            memberships__partner=partner,
-            memberships__role=Membership.Role.EDITOR,
-        )
-        .exclude(email="")
-        .distinct()
-    )
 
 
 def admin_url(measure, request=None):

@@ -13,6 +13,7 @@ The admin and every view ask the functions below; nothing else decides.
 
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from measures.models import Measure
@@ -178,3 +179,18 @@ def can_confirm_current(user, measure):
     if measure.status != Status.PUBLISHED:
         return False
     return role.reviews_everything or is_own(user, measure)
+
+
+def coordinators():
+    """The active coordinators with an e-mail address: who hears of submissions."""
+    return _people_with(role=Membership.Role.COORDINATOR)
+
+
+def editors_of(partner):
+    """The active editors of `partner` with an e-mail address: who hears of decisions."""
+    return _people_with(role=Membership.Role.EDITOR, partner=partner)
+
+
+def _people_with(**membership):
+    lookups = {f"memberships__{name}": value for name, value in membership.items()}
+    return get_user_model().objects.filter(is_active=True, **lookups).exclude(email="").distinct()

@@ -17,7 +17,6 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from measures.catalogue.querystrings import filter_query
 from measures.content_language import localized
 
 register = template.Library()
@@ -30,7 +29,7 @@ def list_canonical_url(context, filterset, page_obj=None):
     """The list's address with only its valid filters, a sort other than the default,
     and the page number after the first."""
     request = context["request"]
-    query = filter_query(filterset, page=page_obj.number if page_obj else 1)
+    query = filterset.canonical_query(page=page_obj.number if page_obj else 1)
     return request.build_absolute_uri(f"{request.path}?{query}" if query else request.path)
 
 

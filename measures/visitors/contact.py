@@ -34,7 +34,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from measures.models import Measure
-from measures.review import notifications
+from measures.review import permissions
 
 logger = logging.getLogger(__name__)
 
@@ -194,9 +194,9 @@ def count_sent(keys):
 
 def recipients_of(measure):
     """The e-mail addresses behind a measure: its partner's editors, else the coordinators."""
-    emails = sorted({user.email for user in notifications.editors_of(measure.partner)})
+    emails = sorted({user.email for user in permissions.editors_of(measure.partner)})
     if not emails:
-        emails = sorted({user.email for user in notifications.coordinators()})
+        emails = sorted({user.email for user in permissions.coordinators()})
     return emails
 
 
