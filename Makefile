@@ -54,6 +54,7 @@ check: venv
 	$(DEV_ENV) $(MANAGE) makemigrations --check --dry-run
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 lint: check
 
