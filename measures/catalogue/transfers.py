@@ -3,7 +3,7 @@
 The transfers page lists every public link (`Lineage.objects.public()`), grouped
 by the region a practice came from and the region that took it up, with what
 changed and what came of it; practices from outside the catalogue come last. A
-measure's own page shows its links both ways (`lineage_of()`). Both read the
+measure's own page shows its links both ways (`Lineage.objects.of()`). Both read the
 links, their two measures and the measures' regions in one query (and, on a page
 in another language than English, their translations in four more), however many
 links there are.
@@ -17,16 +17,8 @@ from measures.models import Lineage
 
 
 def lineage_of(measure):
-    """(origins, adaptations) shown on `measure`'s page.
-
-    Origins: the links from which it came, when the origin is published or
-    outside the catalogue. Adaptations: the published measures that came from it.
-    """
-    origins, adaptations = [], []
-    for link in Lineage.objects.touching(measure).for_display().order_by("pk"):
-        (origins if link.measure_id == measure.pk else adaptations).append(link)
-    adaptations.sort(key=lambda link: localized(link.measure, "title").casefold())
-    return origins, adaptations
+    """(origins, adaptations) shown on `measure`'s page: see `Lineage.objects.of()`."""
+    return Lineage.objects.of(measure)
 
 
 def transfer_groups(links):

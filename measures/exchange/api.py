@@ -18,9 +18,10 @@ parameter: a program cannot read the page's notice, and results silently widened
 to every region would be wrong data. Every answer, errors included, carries
 `Access-Control-Allow-Origin: *`, so any web page may read this public data.
 
-Texts and page addresses are in the language the client asks for with
-Accept-Language where a translation exists (LocaleMiddleware picks it, and says
-which in Content-Language), else in English.
+The dicts themselves come from measures.exchange.representation, which the
+downloads share. Texts and page addresses are in the language the client asks
+for with Accept-Language where a translation exists (LocaleMiddleware picks it,
+and says which in Content-Language), else in English.
 """
 
 import functools
@@ -29,31 +30,17 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from measures.catalogue.filters import MeasureFilter
-from measures.catalogue.transfers import lineage_of
-from measures.content_language import localized
-from measures.models import FUNDING_FIELDS, Category, Measure, Region
+from measures.exchange.representation import Representer
+from measures.models import Category, Measure, Region
 from measures.models.taxonomy import published_count_subquery
-from partners.countries import Country
 from partners.models import Partner
 
 DEFAULT_PAGE_SIZE = settings.MEASURES_PER_PAGE
 MAX_PAGE_SIZE = 100
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
-# The good-practice texts, kept in English only.
-GOOD_PRACTICE_FIELDS = [
-    "problem",
-    "resources",
-    "evidence",
-    "difficulties",
-    "transfer_potential",
-    "funding",
-    "main_institution",
-]
 
 
 class ApiError(Exception):
@@ -101,231 +88,6 @@ def api_view(view):
 def field_errors(name, message, code):
     """Errors of one parameter in the shape of Django's `form.errors.get_json_data()`."""
     return {name: [{"message": message, "code": code}]}
-
-
-@functools.cache
-def _country_names(language):
-    with translation.override(language):
-        return {code: str(label) for code, label in Country.choices}
-
-
-def country_name(code):
-    """The country's name in the active language.
-
-    From a table made once per language: `get_country_display()` hashes all of the
-    choices' lazy labels on every call, which made a large export several times slower.
-    """
-    return _country_names(translation.get_language())[code]
-
-
-class Representer:
-    """Turns catalogue rows into JSON-ready dicts for one request.
-
-    Paths become absolute URLs with the request's scheme and host; texts are in
-    the active language where translated (measures.content_language). The
-    region, partner and themes shared by many measures of a list or an export are
-    built once each.
-    """
-
-    def __init__(self, request):
-        self.origin = request.build_absolute_uri("/")[:-1]
-        self._refs = {}
-
-    def url(self, path):
-        return self.origin + path
-
-    def _ref(self, obj, build):
-        key = (obj._meta.label, obj.pk)
-        if key not in self._refs:
-            self._refs[key] = build(obj)
-        return self._refs[key]
-
-    def theme_ref(self, theme):
-        return self._ref(
-            theme,
-            lambda theme: {
-                "slug": theme.slug,
-                "name": localized(theme, "name"),
-                "url": self.url(theme.get_absolute_url()),
-            },
-        )
-
-    def partner_ref(self, partner):
-        return self._ref(
-            partner,
-            lambda partner: {
-                "slug": partner.slug,
-                "name": partner.name,
-                "short_name": partner.short_name,
-                "country": partner.country,
-                "url": self.url(partner.get_absolute_url()),
-            },
-        )
-
-    def region_ref(self, region):
-        return self._ref(
-            region,
-            lambda region: {
-                "slug": region.slug,
-                "name": localized(region, "name"),
-                "country": region.country,
-                "country_name": country_name(region.country),
-                "url": self.url(region.get_absolute_url()),
-                "api_url": self.url(reverse("api:region_detail", kwargs={"slug": region.slug})),
-            },
-        )
-
-    def target_group_ref(self, group):
-        return self._ref(
-            group, lambda group: {"slug": group.slug, "name": localized(group, "name")}
-        )
-
-    def measure(self, measure):
-        """A measure as in lists and exports: needs `for_export()` (themes, target groups)."""
-        return {
-            "slug": measure.slug,
-            "title": localized(measure, "title"),
-            "title_local": measure.title_local,
-            "summary": localized(measure, "summary"),
-            "url": self.url(measure.get_absolute_url()),
-            "api_url": self.url(reverse("api:measure_detail", kwargs={"slug": measure.slug})),
-            "region": self.region_ref(measure.region),
-            "partner": self.partner_ref(measure.partner),
-            "themes": [self.theme_ref(theme) for theme in measure.categories.all()],
-            "target_groups": [self.target_group_ref(g) for g in measure.target_groups.all()],
-            "start_year": measure.start_year,
-            "end_year": measure.end_year,
-            "implementation": measure.implementation or None,
-            "website": measure.website or None,
-            "published_at": measure.published_at.isoformat() if measure.published_at else None,
-            **resources(measure),
-        }
-
-    def measure_ref(self, measure):
-        return {
-            "slug": measure.slug,
-            "title": localized(measure, "title"),
-            "url": self.url(measure.get_absolute_url()),
-            "api_url": self.url(reverse("api:measure_detail", kwargs={"slug": measure.slug})),
-            "region": self.region_ref(measure.region),
-        }
-
-    def lineage(self, measure):
-        """Where the measure came from and where it was taken up, as on its page."""
-        origins, adaptations = lineage_of(measure)
-        return {
-            "origins": [
-                {
-                    "kind": link.kind,
-                    "measure": self.measure_ref(link.origin) if link.origin_id else None,
-                    "name": link.origin_name or None,
-                    "place": link.origin_place or None,
-                    "url": link.origin_url or None,
-                    "changes": link.changes,
-                    "outcome": link.outcome,
-                }
-                for link in origins
-            ],
-            "adaptations": [
-                {
-                    "kind": link.kind,
-                    "measure": self.measure_ref(link.measure),
-                    "changes": link.changes,
-                    "outcome": link.outcome,
-                }
-                for link in adaptations
-            ],
-        }
-
-    def measure_in_full(self, measure):
-        """A measure with its texts, links, image, indicators and lineage: needs `for_detail()`."""
-        data = self.measure(measure)
-        data["description"] = localized(measure, "description")
-        for name in GOOD_PRACTICE_FIELDS:
-            data[name] = getattr(measure, name)
-        data["links"] = [{"title": link.title, "url": link.url} for link in measure.links.all()]
-        data["image"] = (
-            {"url": self.url(measure.image.url), "alt": measure.image_alt}
-            if measure.image
-            else None
-        )
-        data["indicators"] = [indicator_data(i) for i in measure.indicators.all()]
-        data.update(self.lineage(measure))
-        return data
-
-    def measures_url(self, parameter, slug):
-        return self.url(f"{reverse('api:measure_list')}?{parameter}={slug}")
-
-    def region(self, region, *, full=False):
-        """A region with its published count: needs `with_measure_counts()` and its partner."""
-        data = {
-            **self.region_ref(region),
-            "name_local": region.name_local,
-            "nuts_code": region.nuts_code,
-            "nearby_metropolises": region.metropolis_list,
-            "population": region.population,
-            "population_year": region.population_year,
-            "latitude": float(region.latitude) if region.latitude is not None else None,
-            "longitude": float(region.longitude) if region.longitude is not None else None,
-            "partner": self.partner_ref(region.partner) if region.partner else None,
-            "measure_count": region.published_count,
-            "measures_url": self.measures_url("region", region.slug),
-        }
-        if full:
-            data["description"] = localized(region, "description")
-        return data
-
-    def theme(self, theme):
-        return {
-            **self.theme_ref(theme),
-            "description": localized(theme, "description"),
-            "measure_count": theme.published_count,
-            "measures_url": self.measures_url("theme", theme.slug),
-        }
-
-    def partner(self, partner):
-        return {
-            **self.partner_ref(partner),
-            "name_local": partner.name_local,
-            "role": partner.role,
-            "city": partner.city,
-            "website": partner.website or None,
-            "is_active": partner.is_active,
-            "measure_count": partner.published_count,
-            "measures_url": self.measures_url("partner", partner.slug),
-        }
-
-
-def number(value):
-    """A figure as a JSON number: 5300, not "5300.00"."""
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def resources(measure):
-    """The structured results and resources of a measure (or an export row), as codes."""
-    return {
-        "evidence_level": measure.evidence_level or None,
-        "budget_band": measure.budget_band or None,
-        "staff_effort": measure.staff_effort or None,
-        "duration_months": measure.duration_months,
-        "funding_sources": [
-            source.value for source, field in FUNDING_FIELDS.items() if getattr(measure, field)
-        ],
-    }
-
-
-def indicator_data(indicator):
-    return {
-        "name": indicator.name,
-        "unit": indicator.unit,
-        "baseline": number(indicator.baseline),
-        "target": number(indicator.target),
-        "achieved": number(indicator.achieved),
-        "achieved_on": indicator.achieved_on.isoformat() if indicator.achieved_on else None,
-        "achieved_on_precision": indicator.achieved_on_precision if indicator.achieved_on else None,
-    }
 
 
 # The views

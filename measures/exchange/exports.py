@@ -1,6 +1,8 @@
 """Downloads of the measure list as filtered: CSV for spreadsheets, JSON for programs.
 
-Both read the list page's query string and hold every matching measure, not
+Both hold the representation the API lists (measures.exchange.representation):
+the JSON one row per measure, the CSV the same flattened into columns. Both
+read the list page's query string and hold every matching measure, not
 one page of them, in the list page's order: the rows come from the same
 MeasureFilter over `Measure.objects.published()`. As on the page, an unknown
 filter value is left out and the valid ones apply. Texts are in the page's
@@ -28,72 +30,19 @@ from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from measures.catalogue.filters import MeasureFilter
-from measures.content_language import localized, translated_language
-from measures.exchange.api import Representer, country_name, resources
-from measures.models import (
-    FUNDING_FIELDS,
-    BudgetBand,
-    Category,
-    EvidenceLevel,
-    Measure,
-    MeasureTranslation,
-    Region,
-    StaffEffort,
-    TargetGroup,
-)
+from measures.content_language import translated_language
+from measures.exchange.representation import COLUMNS, MeasureRow, Representer, Table
+from measures.models import Category, Measure, MeasureTranslation, Region, TargetGroup
 from partners.models import Partner
 
 CHUNK_SIZE = 2000
 BOM = "\ufeff"
-LIST_SEPARATOR = "; "
 # A cell starting with one of these is a formula to a spreadsheet; an apostrophe
 # in front keeps it text (OWASP, "CSV injection").
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-CSV_HEADER = [
-    _("Title"),
-    _("URL"),
-    _("Region"),
-    _("Country"),
-    _("Partner"),
-    _("Themes"),
-    _("Target groups"),
-    _("Start year"),
-    _("End year"),
-    _("Status in reality"),
-    _("Summary"),
-    _("Website"),
-    _("Published"),
-    _("Evidence of results"),
-    _("Budget"),
-    _("Staff"),
-    _("Duration in months"),
-    _("Funding sources"),
-]
-COLUMNS = [
-    "pk",
-    "slug",
-    "title",
-    "title_local",
-    "summary",
-    "region_id",
-    "partner_id",
-    "start_year",
-    "end_year",
-    "implementation",
-    "website",
-    "published_at",
-    "evidence_level",
-    "budget_band",
-    "staff_effort",
-    "duration_months",
-    *FUNDING_FIELDS.values(),
-]
-SLUG_PLACEHOLDER = "__slug__"
 
 
 def filtered_measures(request):
@@ -101,20 +50,8 @@ def filtered_measures(request):
     return MeasureFilter(request.GET, queryset=Measure.objects.published()).qs
 
 
-class ExportRow:
-    """One measure of an export, with its related rows and texts in the active language."""
-
-    __slots__ = (*COLUMNS, "region", "partner", "themes", "target_groups")
-
-    def __init__(self, values, region, partner, themes, target_groups):
-        for name, value in zip(COLUMNS, values, strict=True):
-            setattr(self, name, value)
-        self.region, self.partner = region, partner
-        self.themes, self.target_groups = themes, target_groups
-
-
 class ExportReader:
-    """The ExportRows of `measures` (a filtered, ordered queryset), read chunk by chunk."""
+    """The MeasureRows of `measures` (a filtered, ordered queryset), read chunk by chunk."""
 
     def __init__(self, measures):
         self.measures = measures
@@ -133,7 +70,7 @@ class ExportReader:
             texts = self._translated_texts(ids)
             for values in chunk:
                 pk = values[0]
-                row = ExportRow(
+                row = MeasureRow(
                     values,
                     regions[values[5]],
                     partners[values[6]],
@@ -173,79 +110,10 @@ class ExportReader:
 
 
 def text(value):
-    value = str(value)
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
-
-
-class RowWriter:
-    """Turns ExportRows into what each format holds, in the active language."""
-
-    def __init__(self, request):
-        self.represent = Representer(request)
-        self.detail_path = reverse("measures:detail", kwargs={"slug": SLUG_PLACEHOLDER})
-        self.api_path = reverse("api:measure_detail", kwargs={"slug": SLUG_PLACEHOLDER})
-        self.statuses = {value: str(label) for value, label in Measure.Implementation.choices}
-        self.labels = {
-            value: str(label)
-            for choices in (EvidenceLevel, BudgetBand, StaffEffort)
-            for value, label in choices.choices
-        }
-        self.funding = [(field, str(source.label)) for source, field in FUNDING_FIELDS.items()]
-        self.names = {}
-
-    def url(self, slug):
-        # The path of every measure's page differs only by the slug: reverse() once.
-        return self.represent.url(self.detail_path.replace(SLUG_PLACEHOLDER, slug))
-
-    def name(self, obj):
-        key = (obj._meta.label, obj.pk)
-        if key not in self.names:
-            self.names[key] = localized(obj, "name")
-        return self.names[key]
-
-    def csv_row(self, row):
-        return [
-            text(row.title),
-            self.url(row.slug),
-            text(self.name(row.region)),
-            country_name(row.region.country),
-            text(row.partner.name),
-            text(LIST_SEPARATOR.join(self.name(theme) for theme in row.themes)),
-            text(LIST_SEPARATOR.join(self.name(group) for group in row.target_groups)),
-            row.start_year or "",
-            row.end_year or "",
-            self.statuses.get(row.implementation, ""),
-            text(row.summary),
-            row.website,
-            timezone.localdate(row.published_at).isoformat() if row.published_at else "",
-            self.labels.get(row.evidence_level, ""),
-            self.labels.get(row.budget_band, ""),
-            self.labels.get(row.staff_effort, ""),
-            row.duration_months or "",
-            LIST_SEPARATOR.join(label for field, label in self.funding if getattr(row, field)),
-        ]
-
-    def json_row(self, row):
-        """The measure as the API lists it (measures.exchange.api.Representer.measure)."""
-        represent = self.represent
-        return {
-            "slug": row.slug,
-            "title": row.title,
-            "title_local": row.title_local,
-            "summary": row.summary,
-            "url": self.url(row.slug),
-            "api_url": represent.url(self.api_path.replace(SLUG_PLACEHOLDER, row.slug)),
-            "region": represent.region_ref(row.region),
-            "partner": represent.partner_ref(row.partner),
-            "themes": [represent.theme_ref(theme) for theme in row.themes],
-            "target_groups": [represent.target_group_ref(group) for group in row.target_groups],
-            "start_year": row.start_year,
-            "end_year": row.end_year,
-            "implementation": row.implementation or None,
-            "website": row.website or None,
-            "published_at": row.published_at.isoformat() if row.published_at else None,
-            **resources(row),
-        }
+    """A cell as a spreadsheet keeps it: text that looks like a formula stays text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 class Echo:
@@ -261,18 +129,21 @@ def in_language(language, chunks):
         yield from chunks
 
 
-def csv_chunks(measures, writer):
+def csv_chunks(measures, represent):
+    """The rows of the JSON download, flattened into the representation's TABLE_COLUMNS."""
+    table = Table()
     out = csv.writer(Echo())
-    yield BOM + out.writerow([str(label) for label in CSV_HEADER])
+    yield BOM + out.writerow([str(label) for label in table.header])
     for row in ExportReader(measures):
-        yield out.writerow(writer.csv_row(row))
+        yield out.writerow([text(cell) for cell in table.row(represent.measure(row))])
 
 
-def json_chunks(measures, writer, list_url):
+def json_chunks(measures, represent, list_url):
+    """The measures as the API lists them, all of them."""
     yield f'{{"list_url": {json.dumps(list_url)}, "results": ['
     separator = ""
     for row in ExportReader(measures):
-        yield separator + json.dumps(writer.json_row(row), cls=DjangoJSONEncoder)
+        yield separator + json.dumps(represent.measure(row), cls=DjangoJSONEncoder)
         separator = ","
     yield "]}"
 
@@ -288,7 +159,7 @@ def download(chunks, content_type, extension):
 
 @require_safe
 def export_csv(request):
-    chunks = csv_chunks(filtered_measures(request), RowWriter(request))
+    chunks = csv_chunks(filtered_measures(request), Representer(request))
     return download(chunks, "text/csv; charset=utf-8", "csv")
 
 
@@ -297,6 +168,6 @@ def export_json(request):
     query = request.GET.urlencode()
     list_path = reverse("measures:list") + (f"?{query}" if query else "")
     chunks = json_chunks(
-        filtered_measures(request), RowWriter(request), request.build_absolute_uri(list_path)
+        filtered_measures(request), Representer(request), request.build_absolute_uri(list_path)
     )
     return download(chunks, "application/json", "json")
