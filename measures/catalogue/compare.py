@@ -14,14 +14,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from measures.catalogue.related import related_measures
-from measures.models import Measure
+from measures.models import GOOD_PRACTICE_FIELDS, Measure
 
 # The page's wording says "three"; change it with this.
 MAX_COMPARED = 3
 # More distinct slugs than this in one address are not even looked up; nobody ticks twenty.
 MAX_SLUGS = 20
-# Good-practice fields of the Interreg template, in its order.
-PRACTICE_FIELDS = ["problem", "resources", "evidence", "difficulties", "transfer_potential"]
 SUGGESTION_COUNT = 3
 
 
@@ -69,7 +67,7 @@ def fact_rows(measures):
 def text_rows(measures):
     """(label, [text of each measure]) for the free-text fields, in template order."""
     rows = [(_("Funding"), [measure.funding for measure in measures])]
-    for name in PRACTICE_FIELDS:
+    for name in GOOD_PRACTICE_FIELDS:
         label = Measure._meta.get_field(name).verbose_name
         rows.append((label, [getattr(measure, name) for measure in measures]))
     return rows

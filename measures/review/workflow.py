@@ -20,7 +20,13 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from measures.models import FUNDING_FIELDS, Measure, MeasureRevision, MeasureTransition
+from measures.models import (
+    FUNDING_FIELDS,
+    GOOD_PRACTICE_FIELDS,
+    Measure,
+    MeasureRevision,
+    MeasureTransition,
+)
 from measures.review import notifications, permissions
 
 Status = Measure.Status
@@ -49,11 +55,7 @@ REVISABLE_FIELDS = [
     "end_year",
     "implementation",
     "website",
-    "problem",
-    "resources",
-    "evidence",
-    "difficulties",
-    "transfer_potential",
+    *GOOD_PRACTICE_FIELDS,
     "funding",
     "main_institution",
     "image_alt",

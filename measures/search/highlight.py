@@ -9,19 +9,13 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from measures.models import GOOD_PRACTICE_FIELDS
 from measures.search.query import search_words
 
 FRAGMENT_LENGTH = 180
 # The texts shown as "why this matched", in the order a reader would look; the
 # title and summary are on every result card already.
-FRAGMENT_FIELDS = [
-    "description",
-    "problem",
-    "resources",
-    "evidence",
-    "difficulties",
-    "transfer_potential",
-]
+FRAGMENT_FIELDS = ["description", *GOOD_PRACTICE_FIELDS]
 
 
 def _stem(word):

@@ -23,6 +23,8 @@ import re
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q
 
+from measures.models import GOOD_PRACTICE_FIELDS
+
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
 # The dictionary for the measures' prose; names are indexed without stemming.
@@ -34,11 +36,7 @@ TEXT_FIELDS = [
     "title_local",
     "summary",
     "description",
-    "problem",
-    "resources",
-    "evidence",
-    "difficulties",
-    "transfer_potential",
+    *GOOD_PRACTICE_FIELDS,
     "main_institution",
     "region__name",
     "region__name_local",
