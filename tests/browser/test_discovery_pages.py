@@ -11,7 +11,7 @@ from itertools import combinations
 
 import pytest
 
-from tests.discovery_pages.conftest import PARTNERSHIP
+from tests.catalogues import PARTNERSHIP
 from tests.factories import CategoryFactory, MeasureFactory, MeasureLinkFactory, RegionFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

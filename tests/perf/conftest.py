@@ -5,7 +5,6 @@ from django.core.cache import cache
 from django.test import override_settings
 
 from measures.models import Measure
-from tests.back_office.conftest import create_staff_user
 from tests.factories import (
     CategoryFactory,
     MeasureFactory,
@@ -13,6 +12,7 @@ from tests.factories import (
     RegionFactory,
     TargetGroupFactory,
 )
+from tests.staff import create_staff_user
 
 LIST_URL = "/en/measures/"
 LOCAL_MEMORY = {

@@ -13,7 +13,6 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
-from tests.back_office.conftest import complete_measure, create_staff_user
 from tests.factories import (
     CategoryFactory,
     MeasureLinkFactory,
@@ -21,6 +20,7 @@ from tests.factories import (
     RegionFactory,
     TargetGroupFactory,
 )
+from tests.staff import complete_measure, create_staff_user
 
 # The examples of one test share its function-scoped fixtures (the catalogue, the
 # signed-in client); each example rolls back what it writes.

@@ -15,7 +15,7 @@ from django.test import Client
 from measures.models import Measure, MeasureRevision, MeasureTransition, Region
 from measures.review import workflow
 from partners.models import Partner
-from tests.back_office.conftest import create_staff_user
+from tests.staff import create_staff_user
 
 ROOT = Path(__file__).resolve().parents[2]
 Status = Measure.Status

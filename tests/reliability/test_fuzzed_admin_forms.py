@@ -15,14 +15,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from measures.models import Measure, MeasureTransition
-from tests.back_office.conftest import (
+from tests.reliability.strategies import values
+from tests.staff import (
     add_form_data,
     change_form_data,
     change_url,
     messages_of,
     transition_url,
 )
-from tests.reliability.strategies import values
 
 pytestmark = pytest.mark.django_db
 

@@ -18,13 +18,13 @@ from django.test import Client
 
 from measures.models import Measure, MeasureTransition
 from measures.review import workflow
-from tests.back_office.conftest import (
+from tests.factories import CategoryFactory, PartnerFactory, RegionFactory, TargetGroupFactory
+from tests.staff import (
     complete_measure,
     create_staff_user,
     messages_of,
     transition_url,
 )
-from tests.factories import CategoryFactory, PartnerFactory, RegionFactory, TargetGroupFactory
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

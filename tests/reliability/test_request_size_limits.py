@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
 from measures.models import Measure
-from tests.back_office.conftest import change_form_data, change_url
+from tests.staff import change_form_data, change_url
 
 pytestmark = pytest.mark.django_db
 
