@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
@@ -12,7 +13,11 @@ from measures.models import Measure
 from measures.review import permissions, workflow
 from partners.models import Partner
 
+# The name of the change form's "send to review" button.
 SUBMIT_BUTTON = "_submit_for_review"
+
+# An address typed without a scheme is taken as https://, as Django 6 will do.
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
 
 
 class MeasureAdminForm(forms.ModelForm):
@@ -26,8 +31,8 @@ class MeasureAdminForm(forms.ModelForm):
 
     loaded_version = forms.IntegerField(widget=forms.HiddenInput)
 
-    # Set by MeasureAdmin.get_form for the request at hand.
-    submitting = False
+    # The changes an editor proposed to a published measure, which they see again
+    # when they reopen it; MeasureAdmin.get_form sets them for that editor only.
     revision_initial = None
 
     class Meta:
@@ -67,7 +72,7 @@ class MeasureAdminForm(forms.ModelForm):
                     ),
                     code="stale",
                 )
-        if self.submitting:
+        if SUBMIT_BUTTON in self.data:
             values = {**cleaned}
             for name, message in workflow.missing_for_review(values).items():
                 if name in self.fields:

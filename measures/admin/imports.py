@@ -1,17 +1,24 @@
-"""The confirmation step of the spreadsheet import, guarded against a file it cannot read.
+"""Spreadsheets in the measure admin: import for one's own partner, export what one may see.
 
-The preview stores the uploaded file and the confirmation form names it, with
-its format, in hidden fields. django-import-export reads them without a check:
-a file that is gone (cleaned from the temporary folder, or stored on another
-app server), a format that is not one of the admin's, or a tampered name made
-the confirmation a 500. Here such a confirmation is answered with a message and
-the import page, where the person uploads the file again.
+The confirmation step is guarded against a file it cannot read. The preview
+stores the uploaded file and the confirmation form names it, with its format,
+in hidden fields. django-import-export reads them without a check: a file that
+is gone (cleaned from the temporary folder, or stored on another app server), a
+format that is not one of the admin's, or a tampered name made the confirmation
+a 500. Here such a confirmation is answered with a message and the import page,
+where the person uploads the file again.
 """
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from import_export.admin import ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import ExportForm
+
+from measures.admin.forms import MeasureConfirmImportForm, MeasureImportForm
+from measures.admin.spreadsheets import MeasureResource
 
 UNREADABLE = _("The uploaded file is no longer available or cannot be read. Upload it again.")
 
@@ -54,3 +61,44 @@ def refuse_unreadable_import(model_admin, request):
     model_admin.message_user(request, UNREADABLE, messages.ERROR)
     opts = model_admin.model._meta
     return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
+
+
+class SpreadsheetsMixin(ImportExportMixin):
+    """For MeasureAdmin: django-import-export with the measure's columns and scope."""
+
+    resource_classes = [MeasureResource]
+    import_form_class = MeasureImportForm
+    confirm_form_class = MeasureConfirmImportForm
+    # Every column, always: an export is meant to come back as an import.
+    export_form_class = ExportForm
+    formats = [CSV, XLSX]
+
+    def has_import_permission(self, request):
+        return self.has_add_permission(request)
+
+    def has_export_permission(self, request):
+        return self.has_view_permission(request)
+
+    def get_import_form_kwargs(self, request):
+        return {**super().get_import_form_kwargs(request), "user": request.user}
+
+    def get_confirm_form_kwargs(self, request, import_form=None):
+        return {**super().get_confirm_form_kwargs(request, import_form), "user": request.user}
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        if import_form is not None:
+            initial["partner"] = import_form.cleaned_data["partner"].pk
+        return initial
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        form = kwargs.get("form")
+        partner = form.cleaned_data["partner"] if form is not None and form.is_valid() else None
+        return {"partner": partner, "user": request.user}
+
+    def get_export_resource_kwargs(self, request, **kwargs):
+        return {"user": request.user}
+
+    def process_import(self, request, **kwargs):
+        refused = refuse_unreadable_import(self, request)
+        return refused or super().process_import(request, **kwargs)

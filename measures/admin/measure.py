@@ -1,135 +1,57 @@
-"""Measures in the admin: scoped to the person's partners, with the review workflow.
+"""Measures in the admin: what the change form holds, and what each person sees of it.
 
 What a person may see and do is decided in `measures.review.permissions`; this module
-only asks. Moves between states go through `measures.review.workflow`.
+only asks. Saving is in `saving`, the review pages and bulk actions in `review`.
 """
 
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
-from django.db.models import F, Q
-from django.http import Http404, HttpResponseRedirect
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
-from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
-from import_export.forms import ExportForm
 from simple_history.admin import SimpleHistoryAdmin
 
-from measures.admin.forms import (
-    SUBMIT_BUTTON,
-    MeasureAdminForm,
-    MeasureConfirmImportForm,
-    MeasureImportForm,
-    ParentScopedInlineFormSet,
-    ReasonForm,
-    posted_comment,
+from measures.admin import review, saving
+from measures.admin.filters import ReviewStateFilter, VerificationFilter
+from measures.admin.forms import URL_FIELDS, MeasureAdminForm
+from measures.admin.imports import SpreadsheetsMixin
+from measures.admin.inlines import (
+    IndicatorInline,
+    LineageInline,
+    MeasureLinkInline,
+    MeasureTranslationInline,
+    origin_search_queryset,
 )
-from measures.admin.freshness import FreshnessAdminMixin
-from measures.admin.imports import refuse_unreadable_import
-from measures.admin.spreadsheets import MeasureResource
-from measures.admin.transfer import IndicatorInline, LineageInline, OriginSearchMixin
-from measures.admin.translations import MeasureTranslationInline
-from measures.admin.widgets import use_safe_autocomplete
-from measures.models import Measure, MeasureLink, MeasureRevision
+from measures.admin.widgets import SafeAutocompleteAdminMixin
+from measures.models import FUNDING_FIELDS, GOOD_PRACTICE_FIELDS, Measure
 from measures.review import permissions, workflow
 from partners.models import Partner
 
 Status = Measure.Status
 
 
-# An address typed without a scheme is taken as https://, as Django 6 will do.
-URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
-
-
-class MeasureLinkInline(admin.StackedInline):
-    model = MeasureLink
-    formset = ParentScopedInlineFormSet
-    formfield_overrides = URL_FIELDS
-    extra = 1
-    fields = ["title", "url", "position"]
-
-    def _may_change(self, request, obj):
-        return obj is None or permissions.can_edit(request.user, obj)
-
-    def has_add_permission(self, request, obj=None):
-        return super().has_add_permission(request, obj) and self._may_change(request, obj)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and self._may_change(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and self._may_change(request, obj)
-
-
-class ReviewStateFilter(admin.SimpleListFilter):
-    """Publication state, with "needs review" as the coordinators' starting point."""
-
-    title = _("review state")
-    parameter_name = "review"
-    NEEDS_REVIEW = "needs-review"
-    ALL = "all"
-
-    def __init__(self, request, params, model, model_admin):
-        # value() needs the request to know the person's default.
-        self.request = request
-        super().__init__(request, params, model, model_admin)
-
-    def lookups(self, request, model_admin):
-        return [(self.NEEDS_REVIEW, _("Needs review")), *Status.choices]
-
-    def default(self, request):
-        return self.NEEDS_REVIEW if permissions.can_review(request.user) else self.ALL
-
-    def value(self):
-        return super().value() or self.default(self.request)
-
-    def queryset(self, request, queryset):
-        value = self.value()
-        if value == self.NEEDS_REVIEW:
-            pending = MeasureRevision.objects.filter(status=MeasureRevision.Status.PENDING)
-            return queryset.filter(
-                Q(status=Status.SUBMITTED) | Q(pk__in=pending.values("measure_id"))
-            )
-        if value in Status.values:
-            return queryset.filter(status=value)
-        return queryset
-
-    def choices(self, changelist):
-        current = self.value()
-        yield {
-            "selected": current == self.ALL,
-            "query_string": changelist.get_query_string({self.parameter_name: self.ALL}),
-            "display": _("All"),
-        }
-        for lookup, title in self.lookup_choices:
-            yield {
-                "selected": current == str(lookup),
-                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
-                "display": title,
-            }
-
-
 @admin.register(Measure)
-class MeasureAdmin(FreshnessAdminMixin, OriginSearchMixin, ImportExportMixin, SimpleHistoryAdmin):
+class MeasureAdmin(SafeAutocompleteAdminMixin, SpreadsheetsMixin, SimpleHistoryAdmin):
     form = MeasureAdminForm
     formfield_overrides = URL_FIELDS
     change_form_template = "admin/measures/measure/change_form.html"
     object_history_template = "admin/measures/measure/object_history.html"
     list_display = ["title", "status_badge", "region", "partner", "waiting", "updated_at"]
-    list_filter = [ReviewStateFilter, "region", "partner", "categories", "implementation"]
+    list_filter = [
+        ReviewStateFilter,
+        "region",
+        "partner",
+        "categories",
+        "implementation",
+        VerificationFilter,
+    ]
     list_select_related = ["region", "partner"]
     search_fields = ["title", "title_local", "summary", "slug"]
     date_hierarchy = "updated_at"
     autocomplete_fields = ["region", "categories", "target_groups"]
     inlines = [MeasureTranslationInline, IndicatorInline, LineageInline, MeasureLinkInline]
-    actions = ["publish_selected", "request_changes_selected", "archive_selected"]
+    actions = review.BULK_ACTIONS
     history_list_display = ["status"]
     fieldsets = [
         (
@@ -149,14 +71,7 @@ class MeasureAdmin(FreshnessAdminMixin, OriginSearchMixin, ImportExportMixin, Si
                     "Leave a section empty rather than guess; the problem addressed is "
                     "needed before the measure can go to review."
                 ),
-                "fields": [
-                    "problem",
-                    "resources",
-                    "evidence",
-                    "difficulties",
-                    "transfer_potential",
-                    "funding",
-                ],
+                "fields": [*GOOD_PRACTICE_FIELDS, "funding"],
             },
         ),
         (
@@ -169,12 +84,7 @@ class MeasureAdmin(FreshnessAdminMixin, OriginSearchMixin, ImportExportMixin, Si
                 "fields": [
                     "evidence_level",
                     ("budget_band", "staff_effort", "duration_months"),
-                    "funding_erdf",
-                    "funding_other_eu",
-                    "funding_national",
-                    "funding_regional",
-                    "funding_own_budget",
-                    "funding_private",
+                    *FUNDING_FIELDS.values(),
                 ],
             },
         ),
@@ -204,45 +114,11 @@ class MeasureAdmin(FreshnessAdminMixin, OriginSearchMixin, ImportExportMixin, Si
         "updated_by",
     ]
 
-    # Spreadsheets: import for one's own partner, export what one may see.
-    resource_classes = [MeasureResource]
-    import_form_class = MeasureImportForm
-    confirm_form_class = MeasureConfirmImportForm
-    # Every column, always: an export is meant to come back as an import.
-    export_form_class = ExportForm
-    formats = [CSV, XLSX]
-
-    def has_import_permission(self, request):
-        return self.has_add_permission(request)
-
-    def has_export_permission(self, request):
-        return self.has_view_permission(request)
-
-    def get_import_form_kwargs(self, request):
-        return {**super().get_import_form_kwargs(request), "user": request.user}
-
-    def get_confirm_form_kwargs(self, request, import_form=None):
-        return {**super().get_confirm_form_kwargs(request, import_form), "user": request.user}
-
-    def get_confirm_form_initial(self, request, import_form):
-        initial = super().get_confirm_form_initial(request, import_form)
-        if import_form is not None:
-            initial["partner"] = import_form.cleaned_data["partner"].pk
-        return initial
-
-    def get_import_resource_kwargs(self, request, **kwargs):
-        form = kwargs.get("form")
-        partner = form.cleaned_data["partner"] if form is not None and form.is_valid() else None
-        return {"partner": partner, "user": request.user}
-
-    def get_export_resource_kwargs(self, request, **kwargs):
-        return {"user": request.user}
-
-    def process_import(self, request, **kwargs):
-        refused = refuse_unreadable_import(self, request)
-        return refused or super().process_import(request, **kwargs)
-
     # Scope: a person sees only what `permissions` lets them see, everywhere.
+
+    def get_search_results(self, request, queryset, search_term):
+        queryset = origin_search_queryset(request, queryset)
+        return super().get_search_results(request, queryset, search_term)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request).select_related("region", "partner")
@@ -270,7 +146,7 @@ class MeasureAdmin(FreshnessAdminMixin, OriginSearchMixin, ImportExportMixin, Si
     def get_actions(self, request):
         actions = super().get_actions(request)
         if not permissions.can_review(request.user):
-            for name in [*self.actions, "delete_selected"]:
+            for name in [*(action.__name__ for action in self.actions), "delete_selected"]:
                 actions.pop(name, None)
         return actions
 
@@ -305,12 +181,7 @@ class MeasureAdmin(FreshnessAdminMixin, OriginSearchMixin, ImportExportMixin, Si
         if db_field.name == "partner":
             own = permissions.partner_filter(request.user, "pk")
             kwargs["queryset"] = Partner.objects.filter(own)
-        use_safe_autocomplete(self, db_field, request, kwargs)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        use_safe_autocomplete(self, db_field, request, kwargs)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
@@ -321,137 +192,48 @@ class MeasureAdmin(FreshnessAdminMixin, OriginSearchMixin, ImportExportMixin, Si
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
-        revision_initial = None
-        if obj is not None and permissions.can_propose_revision(request.user, obj):
-            pending = workflow.pending_revision(obj)
-            revision_initial = pending.data if pending else None
-        return type(
-            form.__name__,
-            (form,),
-            {
-                "submitting": SUBMIT_BUTTON in request.POST,
-                "revision_initial": revision_initial,
-            },
+        pending = (
+            obj is not None
+            and permissions.can_propose_revision(request.user, obj)
+            and workflow.pending_revision(obj)
         )
+        if pending:
+            return type(form.__name__, (form,), {"revision_initial": pending.data})
+        return form
 
-    # Saving: a new version, one history record, or a revision of a published measure.
+    # Saving: one save per change, or a revision of a published measure (see `saving`).
 
     def save_model(self, request, obj, form, change):
-        if change and permissions.can_propose_revision(request.user, obj):
-            request.measure_revision = workflow.propose_revision(
-                obj, form.cleaned_data, request.user
-            )
-            request.measure_revision_mode = True
-            return
-        if not change:
-            obj.created_by = request.user
-        else:
-            obj.version = F("version") + 1
-        obj.updated_by = request.user
-        # The m2m fields change after this save; the history record waits for them.
-        obj.skip_history_when_saving = True
-        super().save_model(request, obj, form, change)
+        """Nothing yet: `save_related` saves the measure with its relations, at once."""
 
     def save_related(self, request, form, formsets, change):
-        if getattr(request, "measure_revision_mode", False):
-            return
-        super().save_related(request, form, formsets, change)
-        obj = form.instance
-        del obj.skip_history_when_saving
-        obj._history_user = request.user
-        obj.save(update_fields=["updated_at"])
-        obj.refresh_from_db()
-        if SUBMIT_BUTTON in request.POST and obj.status != Status.SUBMITTED:
-            try:
-                workflow.transition(obj, Status.SUBMITTED, request.user, request=request)
-            except (PermissionDenied, ValidationError, workflow.WorkflowError) as error:
-                messages.error(request, _error_text(error))
-            else:
-                messages.success(request, _("Sent to review. A coordinator will look at it."))
+        saving.save(request, form, formsets, change)
 
     def construct_change_message(self, request, form, formsets, add=False):
-        if getattr(request, "measure_revision_mode", False):
-            # Nothing on the measure changed; the admin log notes the proposal instead.
-            return [{"changed": {"fields": [str(_("proposed changes for review"))]}}]
+        if saving.proposes_revision(request.user, form.instance):
+            return saving.revision_change_message()
         return super().construct_change_message(request, form, formsets, add)
 
     def response_change(self, request, obj):
-        if getattr(request, "measure_revision_mode", False):
-            if request.measure_revision is None:
-                self.message_user(request, _("Nothing was changed."), messages.INFO)
-            else:
-                self.message_user(
-                    request,
-                    _(
-                        "Your changes are waiting for a coordinator's approval. "
-                        "The published text stays online until then."
-                    ),
-                    messages.SUCCESS,
-                )
-            return HttpResponseRedirect(request.path)
+        if saving.proposes_revision(request.user, obj):
+            return saving.revision_response(request, obj)
         return super().response_change(request, obj)
 
-    # The change page: workflow panel, pending revision and timeline.
+    # The change page, the review pages and the history
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        user = request.user
-        context["can_submit_for_review"] = (obj is None and permissions.can_create(user)) or (
-            obj is not None and permissions.can_transition(user, obj, Status.SUBMITTED)
-        )
-        if obj is not None:
-            pending = workflow.pending_revision(obj)
-            context.update(
-                {
-                    "workflow_moves": [
-                        (status, status.label)
-                        for status in permissions.allowed_transitions(user, obj)
-                        if status != Status.SUBMITTED
-                    ],
-                    "can_submit_now": permissions.can_transition(user, obj, Status.SUBMITTED),
-                    "pending_revision": pending,
-                    "pending_diff": workflow.revision_diff(pending) if pending else [],
-                    "can_review": permissions.can_review(user),
-                    "timeline": obj.transitions.select_related("user")[:50],
-                    "preview_url": obj.get_absolute_url(),
-                    "is_revision_mode": permissions.can_propose_revision(user, obj),
-                }
-            )
+        context.update(review.change_page_context(request.user, obj))
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_urls(self):
-        own = [
-            path(
-                "review-queue/",
-                self.admin_site.admin_view(self.review_queue_view),
-                name="measures_measure_review_queue",
-            ),
-            path(
-                "<path:object_id>/transition/",
-                self.admin_site.admin_view(self.transition_view),
-                name="measures_measure_transition",
-            ),
-            path(
-                "<path:object_id>/revision/",
-                self.admin_site.admin_view(self.revision_view),
-                name="measures_measure_revision",
-            ),
-            path(
-                "<path:object_id>/history/compare/",
-                self.admin_site.admin_view(self.compare_view),
-                name="measures_measure_compare",
-            ),
-        ]
-        return own + super().get_urls()
-
-    def _visible_or_404(self, request, object_id):
-        return get_object_or_404(self.get_queryset(request), pk=object_id)
+        return review.urls(self) + super().get_urls()
 
     def history_view(self, request, object_id, extra_context=None):
-        self._visible_or_404(request, object_id)
+        get_object_or_404(self.get_queryset(request), pk=object_id)
         return super().history_view(request, object_id, extra_context)
 
     def history_form_view(self, request, object_id, version_id, extra_context=None):
-        self._visible_or_404(request, object_id)
+        get_object_or_404(self.get_queryset(request), pk=object_id)
         if request.method == "POST":
             # simple_history saves a posted old version without asking for change
             # permission, and writes its old state too: no transition, no revision,
@@ -461,97 +243,6 @@ class MeasureAdmin(FreshnessAdminMixin, OriginSearchMixin, ImportExportMixin, Si
 
     def revert_disabled(self, request, obj=None):
         return True
-
-    def transition_view(self, request, object_id):
-        if request.method != "POST":
-            return HttpResponseRedirect(reverse("admin:measures_measure_change", args=[object_id]))
-        measure = self._visible_or_404(request, object_id)
-        to_status = request.POST.get("to_status", "")
-        if to_status not in Status.values:
-            raise Http404
-        try:
-            comment = posted_comment(request)
-            workflow.transition(measure, to_status, request.user, comment, request=request)
-        except (PermissionDenied, ValidationError, workflow.WorkflowError) as error:
-            self.message_user(request, _error_text(error), messages.ERROR)
-        else:
-            self.message_user(
-                request,
-                _("“%(title)s” is now %(status)s.")
-                % {"title": measure.title, "status": measure.get_status_display()},
-                messages.SUCCESS,
-            )
-        return HttpResponseRedirect(reverse("admin:measures_measure_change", args=[measure.pk]))
-
-    def revision_view(self, request, object_id):
-        measure = self._visible_or_404(request, object_id)
-        change_url = reverse("admin:measures_measure_change", args=[measure.pk])
-        if request.method != "POST":
-            return HttpResponseRedirect(change_url)
-        revision = workflow.pending_revision(measure)
-        if revision is None:
-            self.message_user(request, _("There are no pending changes."), messages.WARNING)
-            return HttpResponseRedirect(change_url)
-        try:
-            comment = posted_comment(request)
-            if "approve" in request.POST:
-                workflow.approve_revision(revision, request.user, comment)
-                self.message_user(request, _("The changes are published."), messages.SUCCESS)
-            else:
-                workflow.reject_revision(revision, request.user, comment)
-                self.message_user(request, _("The changes were rejected."), messages.SUCCESS)
-        except (PermissionDenied, ValidationError, workflow.WorkflowError) as error:
-            self.message_user(request, _error_text(error), messages.ERROR)
-        return HttpResponseRedirect(change_url)
-
-    def compare_view(self, request, object_id):
-        measure = self._visible_or_404(request, object_id)
-        records = measure.history.select_related("history_user")
-        try:
-            old = records.get(history_id=request.GET.get("old"))
-            new = records.get(history_id=request.GET.get("new"))
-        except (measure.history.model.DoesNotExist, ValueError, ValidationError):
-            raise Http404 from None
-        if old.history_date > new.history_date:
-            old, new = new, old
-        delta = new.diff_against(old, foreign_keys_are_objs=True)
-        rows = []
-        for change in delta.changes:
-            field = Measure._meta.get_field(change.field)
-            rows.append((field.verbose_name, _show(field, change.old), _show(field, change.new)))
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": _("Compare versions of “%(title)s”") % {"title": measure.title},
-            "measure": measure,
-            "old": old,
-            "new": new,
-            "rows": rows,
-        }
-        return TemplateResponse(request, "admin/measures/measure/compare.html", context)
-
-    def review_queue_view(self, request):
-        if not permissions.can_review(request.user):
-            raise PermissionDenied
-        submitted = (
-            self.get_queryset(request)
-            .filter(status=Status.SUBMITTED)
-            .order_by(F("submitted_at").asc(nulls_first=True), "pk")
-        )
-        revisions = (
-            MeasureRevision.objects.filter(status=MeasureRevision.Status.PENDING)
-            .select_related("measure", "measure__partner", "created_by")
-            .order_by("created_at")
-        )
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": _("Review queue"),
-            "submitted": submitted,
-            "revisions": revisions,
-            "now": timezone.now(),
-        }
-        return TemplateResponse(request, "admin/measures/measure/review_queue.html", context)
 
     # Columns
 
@@ -568,75 +259,3 @@ class MeasureAdmin(FreshnessAdminMixin, OriginSearchMixin, ImportExportMixin, Si
         if obj.status != Status.SUBMITTED or obj.submitted_at is None:
             return "–"
         return timesince(obj.submitted_at)
-
-    # Bulk actions (coordinators only; see get_actions)
-
-    def _bulk_transition(self, request, queryset, to_status, comment=""):
-        moved, skipped = 0, []
-        for measure in queryset:
-            try:
-                workflow.transition(measure, to_status, request.user, comment, request=request)
-            except (PermissionDenied, ValidationError, workflow.WorkflowError):
-                skipped.append(measure.title)
-            else:
-                moved += 1
-        if moved:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d measure is now %(status)s.",
-                    "%(count)d measures are now %(status)s.",
-                    moved,
-                )
-                % {"count": moved, "status": Status(to_status).label},
-                messages.SUCCESS,
-            )
-        if skipped:
-            self.message_user(
-                request,
-                _("Left unchanged because their state does not allow it: %(titles)s")
-                % {"titles": "; ".join(skipped)},
-                messages.WARNING,
-            )
-
-    @admin.action(description=_("Publish the selected measures"))
-    def publish_selected(self, request, queryset):
-        self._bulk_transition(request, queryset, Status.PUBLISHED)
-
-    @admin.action(description=_("Archive the selected measures"))
-    def archive_selected(self, request, queryset):
-        self._bulk_transition(request, queryset, Status.ARCHIVED)
-
-    @admin.action(description=_("Request changes to the selected measures"))
-    def request_changes_selected(self, request, queryset):
-        form = ReasonForm(request.POST if "reason" in request.POST else None)
-        if form.is_bound and form.is_valid():
-            self._bulk_transition(
-                request, queryset, Status.CHANGES_REQUESTED, form.cleaned_data["reason"]
-            )
-            return None
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.opts,
-            "title": _("Request changes"),
-            "form": form,
-            "measures": queryset,
-            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/measures/measure/request_changes.html", context)
-
-
-def _error_text(error):
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return str(error)
-
-
-def _show(field, value):
-    if field.many_to_many:
-        return ", ".join(sorted(str(item) for item in value))
-    if value in (None, ""):
-        return ""
-    if field.choices:
-        return dict(field.flatchoices).get(value, value)
-    return str(value)

@@ -33,7 +33,14 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
-from measures.models import Category, FundingSource, Measure, Region, TargetGroup
+from measures.models import (
+    GOOD_PRACTICE_FIELDS,
+    Category,
+    FundingSource,
+    Measure,
+    Region,
+    TargetGroup,
+)
 from measures.review import permissions
 
 COLUMNS = [
@@ -49,11 +56,7 @@ COLUMNS = [
     "end_year",
     "implementation",
     "website",
-    "problem",
-    "resources",
-    "evidence",
-    "difficulties",
-    "transfer_potential",
+    *GOOD_PRACTICE_FIELDS,
     "funding",
     "main_institution",
     "evidence_level",

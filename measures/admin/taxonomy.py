@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from measures.admin.translations import (
+from measures.admin.inlines import (
     CategoryTranslationInline,
     RegionTranslationInline,
     TargetGroupTranslationInline,

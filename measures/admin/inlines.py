@@ -1,0 +1,137 @@
+"""The inlines of the admin: a measure's parts, and the texts of any object in other languages.
+
+A measure's translations, results in figures, origins and further links change
+together with the measure itself: an editor changes them while the measure is
+their partner's draft (or sent back for changes), a coordinator always; on a
+published measure an editor sees them without changing them, since a revision
+carries only the measure's own fields. English stays in the object's own
+fields; each translation row adds one language.
+"""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from measures.admin.forms import URL_FIELDS, ParentScopedInlineFormSet
+from measures.admin.widgets import SafeAutocompleteAdminMixin
+from measures.models import (
+    CategoryTranslation,
+    Indicator,
+    Lineage,
+    MeasureLink,
+    MeasureTranslation,
+    RegionTranslation,
+    TargetGroupTranslation,
+)
+from measures.review import permissions
+
+
+class ChangesWithMeasure:
+    """Inline permissions that follow `permissions.can_edit` of the measure."""
+
+    def _may_change(self, request, obj):
+        return obj is None or permissions.can_edit(request.user, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self._may_change(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._may_change(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._may_change(request, obj)
+
+
+class MeasureTranslationInline(ChangesWithMeasure, admin.StackedInline):
+    model = MeasureTranslation
+    formset = ParentScopedInlineFormSet
+    extra = 0
+    fields = ["language", "title", "summary", "description"]
+    verbose_name = _("text in another language")
+    verbose_name_plural = _("texts in other languages")
+
+
+class IndicatorInline(ChangesWithMeasure, admin.StackedInline):
+    # Stacked, not tabular: a tabular inline names its inputs only by the column
+    # headings, which screen readers do not announce with each field.
+    model = Indicator
+    extra = 1
+    fieldsets = [
+        (None, {"fields": [("name", "unit")]}),
+        (None, {"fields": [("baseline", "target", "achieved")]}),
+        (None, {"fields": [("achieved_on", "achieved_on_precision", "position")]}),
+    ]
+
+
+class LineageInline(ChangesWithMeasure, SafeAutocompleteAdminMixin, admin.StackedInline):
+    model = Lineage
+    fk_name = "measure"
+    extra = 0
+    formfield_overrides = URL_FIELDS
+    autocomplete_fields = ["origin"]
+    fieldsets = [
+        (None, {"fields": ["kind", "origin"]}),
+        (None, {"fields": ["origin_name", ("origin_place", "origin_url")]}),
+        (None, {"fields": ["changes", "outcome"]}),
+    ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "origin":
+            kwargs["queryset"] = permissions.origin_choices(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name == "origin" and field is not None:
+            # The origin is another measure: it is named here, never added, changed or
+            # deleted from this form.
+            field.widget.can_add_related = False
+            field.widget.can_change_related = False
+            field.widget.can_delete_related = False
+        return field
+
+
+def origin_search_queryset(request, queryset):
+    """The measures the origin's search box offers; `queryset` for every other search.
+
+    The measure list shows a person only the measures they may see; as the origin
+    of a lineage they may also name any published one, which every visitor sees anyway.
+    """
+    match = request.resolver_match
+    if (
+        match is not None
+        and match.url_name == "autocomplete"
+        and request.GET.get("model_name") == Lineage._meta.model_name
+        and request.GET.get("field_name") == "origin"
+    ):
+        return permissions.origin_choices(request.user).select_related("region")
+    return queryset
+
+
+class MeasureLinkInline(ChangesWithMeasure, admin.StackedInline):
+    model = MeasureLink
+    formset = ParentScopedInlineFormSet
+    formfield_overrides = URL_FIELDS
+    extra = 1
+    fields = ["title", "url", "position"]
+
+
+class NameTranslationInline(admin.TabularInline):
+    formset = ParentScopedInlineFormSet
+    extra = 0
+    verbose_name = _("name in another language")
+    verbose_name_plural = _("names in other languages")
+
+
+class RegionTranslationInline(NameTranslationInline):
+    model = RegionTranslation
+    fields = ["language", "name", "description"]
+
+
+class CategoryTranslationInline(NameTranslationInline):
+    model = CategoryTranslation
+    fields = ["language", "name", "description"]
+
+
+class TargetGroupTranslationInline(NameTranslationInline):
+    model = TargetGroupTranslation
+    fields = ["language", "name"]
