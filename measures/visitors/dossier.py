@@ -11,7 +11,8 @@ dossier page (never cached) where the outcome is shown. Removing and emptying
 happen on that page, with CSRF tokens like any other form.
 
 Both the print view and the PDF follow the Interreg Europe good-practice
-template, from the same `entries()`.
+template, from the same `entries()`; its sections come in the order of
+`GOOD_PRACTICE_FIELDS`, as on the measure's page, in the comparison and the API.
 """
 
 from django.contrib import messages
@@ -29,7 +30,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from measures.content_language import LocalText, localized, source_text
-from measures.models import Measure
+from measures.models import GOOD_PRACTICE_FIELDS, Measure
 from measures.models.results import EvidenceLevel
 
 SESSION_KEY = "dossier"
@@ -220,6 +221,15 @@ def entries(measures, request):
     return [entry(measure, request) for measure in measures]
 
 
+def practice_text(measure, name):
+    """A good-practice section's text; the funding details go with the resources needed."""
+    text = getattr(measure, name).strip()
+    if name == "resources" and measure.funding:
+        funding = _("Funding: %(source)s") % {"source": measure.funding}
+        text = f"{text}\n\n{funding}" if text else funding
+    return text
+
+
 def entry(measure, request):
     region = measure.region
     region_name = localized(region, "name")
@@ -240,27 +250,23 @@ def entry(measure, request):
         ),
         (
             _("Themes"),
-            ", ".join(str(localized(theme, "name")) for theme in measure.categories.all()),
+            ", ".join(str(localized(theme, "name")) for theme in measure.theme_list),
         ),
     ]
-    groups = [str(localized(group, "name")) for group in measure.target_groups.all()]
+    groups = [str(localized(group, "name")) for group in measure.target_group_list]
     if groups:
         facts.append((_("Target groups"), ", ".join(groups)))
     if measure.verified_on:
         facts.append((_("Last verified"), date_format(measure.verified_on, "j E Y")))
     facts += structured_facts(measure)
 
-    resources = measure.resources.strip()
-    if measure.funding:
-        funding = _("Funding: %(source)s") % {"source": measure.funding}
-        resources = f"{resources}\n\n{funding}" if resources else funding
-    sections = [
-        (_("Detailed description"), localized(measure, "description")),
-        (capfirst(Measure._meta.get_field("problem").verbose_name), source_text(measure.problem)),
-        (_("Resources needed"), source_text(resources)),
-        (_("Evidence of success"), source_text(measure.evidence)),
-        (_("Potential for learning or transfer"), source_text(measure.transfer_potential)),
-        (_("Difficulties encountered"), source_text(measure.difficulties)),
+    sections = [(_("Detailed description"), localized(measure, "description"))]
+    sections += [
+        (
+            capfirst(Measure._meta.get_field(name).verbose_name),
+            source_text(practice_text(measure, name)),
+        )
+        for name in GOOD_PRACTICE_FIELDS
     ]
     links = [(link.title, link.url) for link in measure.links.all()]
     if measure.website:

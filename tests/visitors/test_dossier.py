@@ -218,10 +218,12 @@ def test_the_print_view_follows_the_good_practice_template(client, measures):
         "Main institution",
         "Location",
         "Detailed description",
+        # The good-practice sections in the order of GOOD_PRACTICE_FIELDS, as everywhere.
+        "Problem addressed",
         "Resources needed",
         "Evidence of success",
-        "Potential for learning or transfer",
         "Difficulties encountered",
+        "Potential for learning or transfer",
         "Further information",
         "Contact",
     ]

@@ -93,17 +93,21 @@ def test_letters_beyond_latin_1_come_out_as_they_were_entered(client, basket):
 def test_the_pdf_follows_the_good_practice_template(client, basket):
     text = "\n".join(page.extract_text() for page in read(client.get(PDF)).pages)
 
-    for heading in [
+    headings = [
         "Main institution",
         "Detailed description",
+        "Problem addressed",
         "Resources needed",
         "Evidence of success",
-        "Potential for learning or transfer",
         "Difficulties encountered",
+        "Potential for learning or transfer",
         "Further information",
         "Contact",
-    ]:
+    ]
+    for heading in headings:
         assert heading in text
+    positions = [text.index(heading) for heading in headings]
+    assert positions == sorted(positions)
     assert "1,200 visits in the first year." in text
     assert "Evidence level" in text
     assert "Monitored" in text
