@@ -307,6 +307,17 @@ def assert_answers_as_if_missing(response, action, measure, user):
     ]
 
 
+def partners_to_try(role):
+    """The partners whose measures `role` meets in the table.
+
+    An editor stands differently to its own partner's measure and to another's,
+    so both. Anonymous visitors, coordinators and superusers have no partner of
+    their own: a measure of partner A is to them what one of partner B is, so one
+    partner each (the reviewers one each, so both partners' measures are moved).
+    """
+    return {"anonymous": ["a"], "coordinator": ["a"], "superuser": ["b"]}.get(role, PARTNERS)
+
+
 CASES = [
     pytest.param(
         role,
@@ -318,7 +329,7 @@ CASES = [
     )
     for role in ROLES
     for state in Status
-    for partner in PARTNERS
+    for partner in partners_to_try(role)
     for action in ACTIONS
 ]
 
@@ -378,7 +389,6 @@ CREATE_CASES = [
     ("other_editor", "a", "refused"),
     ("other_editor", "b", "created"),
     ("coordinator", "a", "created"),
-    ("coordinator", "b", "created"),
     ("superuser", "b", "created"),
 ]
 
