@@ -2,6 +2,7 @@
 
 import csv
 import io
+import json
 
 import pytest
 from django.utils import timezone
@@ -118,3 +119,22 @@ def test_csv_keeps_a_title_that_looks_like_a_formula_as_text(client):
 
 def test_csv_export_refuses_post(client):
     assert client.post(URL).status_code == 405
+
+
+def test_csv_rows_flatten_the_json_rows(client, catalogue):
+    rows = csv_rows(client.get(f"{URL}?region=paijat-hame&sort=title"))
+
+    json_rows = client.get("/en/measures/export.json?region=paijat-hame&sort=title")
+    results = json.loads(b"".join(json_rows.streaming_content))["results"]
+    assert [
+        (row["Title"], row["URL"], row["Region"], row["Partner"], row["Themes"]) for row in rows
+    ] == [
+        (
+            data["title"],
+            data["url"],
+            data["region"]["name"],
+            data["partner"]["name"],
+            "; ".join(theme["name"] for theme in data["themes"]),
+        )
+        for data in results
+    ]
