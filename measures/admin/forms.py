@@ -1,4 +1,4 @@
-"""Forms of the measure admin: the change form with its stale-save guard, review and import."""
+"""Forms of the measure admin: the change form with its stale-save guard, review, import, URLs."""
 
 from django import forms
 from django.conf import settings
