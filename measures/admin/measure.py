@@ -185,7 +185,7 @@ class MeasureAdmin(SafeAutocompleteAdminMixin, SpreadsheetsMixin, SimpleHistoryA
 
     def get_changeform_initial_data(self, request):
         initial = super().get_changeform_initial_data(request)
-        own = permissions.role_of(request.user).partner_ids
+        own = permissions.own_partner_ids(request.user)
         if len(own) == 1 and "partner" not in initial:
             initial["partner"] = next(iter(own))
         return initial

@@ -210,7 +210,7 @@ def review_queue_view(model_admin, request):
 
 
 def overdue_view(model_admin, request):
-    if not permissions.role_of(request.user).is_staff_member:
+    if not permissions.works_on_measures(request.user):
         raise PermissionDenied
     measures = list(
         model_admin.get_queryset(request)

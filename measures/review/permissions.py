@@ -161,6 +161,21 @@ def can_review(user):
     return role_of(user).reviews_everything
 
 
+def is_coordinator(user):
+    """Does the user review every partner's measures by membership (not as a superuser)?"""
+    return role_of(user).is_coordinator
+
+
+def works_on_measures(user):
+    """Is the user an editor or a reviewer, who sees the back office's overviews of measures?"""
+    return role_of(user).is_staff_member
+
+
+def own_partner_ids(user):
+    """The partners whose measures the user edits as an editor."""
+    return role_of(user).partner_ids
+
+
 def can_delete(user, measure):
     """Coordinators delete any measure; editors only their own drafts."""
     role = role_of(user)

@@ -29,5 +29,5 @@ def review_summary(context):
         "counts": [(status, status.label, by_status.get(status, 0)) for status in Measure.Status],
         "pending_revisions": pending,
         "can_review": permissions.can_review(user),
-        "show": permissions.role_of(user).is_staff_member,
+        "show": permissions.works_on_measures(user),
     }

@@ -11,7 +11,7 @@ DEVICE_NAME = "Authenticator app"
 
 def is_required(user):
     """Whether the user may not use the admin without a second step."""
-    return settings.N2M_REQUIRE_2FA_FOR_COORDINATORS and permissions.role_of(user).is_coordinator
+    return settings.N2M_REQUIRE_2FA_FOR_COORDINATORS and permissions.is_coordinator(user)
 
 
 def has_device(user):
