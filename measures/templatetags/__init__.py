@@ -1,0 +1,1 @@
+"""Template tags of the public pages and of the back office."""

@@ -1,0 +1,1 @@
+"""Template tags of the whole site: page metadata and navigation."""

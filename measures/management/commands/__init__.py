@@ -1,0 +1,1 @@
+"""Seeding demo data, staff accounts, search vectors and reminders."""

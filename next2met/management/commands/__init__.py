@@ -1,0 +1,1 @@
+"""Operator commands, such as resetting a person's two-step sign-in."""
