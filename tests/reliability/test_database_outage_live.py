@@ -34,7 +34,11 @@ from tests.reliability.processes import (
     wait_for,
 )
 
-pytestmark = [pytest.mark.reliability, pytest.mark.django_db(databases=[])]
+pytestmark = [
+    pytest.mark.reliability,
+    pytest.mark.timeout(900),
+    pytest.mark.django_db(databases=[]),
+]
 
 PG_PORT, APP_PORT = 8109, 8104
 OUTAGE_SECONDS = 10

@@ -15,7 +15,11 @@ import pytest
 
 from tests.deploy.conftest import PYTHON, ROOT
 
-pytestmark = [pytest.mark.reliability, pytest.mark.django_db(databases=[])]
+pytestmark = [
+    pytest.mark.reliability,
+    pytest.mark.timeout(900),
+    pytest.mark.django_db(databases=[]),
+]
 
 LOAD_PORT = 8103
 
