@@ -64,10 +64,7 @@ class TwoFactorMiddleware:
             return False
         if request.path.startswith(two_factor.exempt_paths()):
             return False
-        user = request.user
-        if not user.is_authenticated or not user.is_staff or user.is_verified():
-            return False
-        return two_factor.is_required(user) or two_factor.has_device(user)
+        return two_factor.is_pending(request.user)
 
 
 class DatabaseUnavailableMiddleware:

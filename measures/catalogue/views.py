@@ -90,10 +90,11 @@ class MeasureDetailView(ConditionalGetMixin, DetailView):
     def preview_object(self):
         """The unpublished measure for a staff member allowed to see it, else None."""
         user = self.request.user
-        if not (user.is_authenticated and user.is_staff):
+        # Asked before the query, so a visitor's "page not found" costs no extra query.
+        if not permissions.is_fully_signed_in(user):
             return None
         measure = Measure.objects.for_detail().filter(slug=self.kwargs["slug"]).first()
-        if measure is None or not permissions.can_view(user, measure):
+        if measure is None or not permissions.can_preview(user, measure):
             return None
         return measure
 

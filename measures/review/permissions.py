@@ -13,8 +13,10 @@ The admin and every view ask the functions below; nothing else decides.
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django_otp import devices_for_user
 
 from measures.models import Measure
 from partners.models import Membership
@@ -110,6 +112,48 @@ def is_own(user, measure):
 def can_view(user, measure):
     role = role_of(user)
     return role.reviews_everything or is_own(user, measure)
+
+
+def must_pass_second_step(user):
+    """Must the user pass the second sign-in step before the back office opens?
+
+    Everyone who has confirmed an authenticator app must, and coordinators must
+    while N2M_REQUIRE_2FA_FOR_COORDINATORS is on (they set an app up first).
+    """
+    return has_authenticator(user) or (
+        settings.N2M_REQUIRE_2FA_FOR_COORDINATORS and is_coordinator(user)
+    )
+
+
+def has_authenticator(user):
+    """Has the user confirmed an authenticator app? Asked of the database once per request."""
+    if not user.is_authenticated:
+        return False
+    if not hasattr(user, "_n2m_has_device"):
+        user._n2m_has_device = next(devices_for_user(user, confirmed=True), None) is not None
+    return user._n2m_has_device
+
+
+def is_fully_signed_in(user):
+    """Is the user an active staff member who has passed every sign-in step asked of them?
+
+    A password alone is not enough for someone who must pass the second step:
+    until they do, they are a visitor everywhere, the admin and the previews alike.
+    """
+    if not (user.is_authenticated and user.is_active and user.is_staff):
+        return False
+    # request.user carries is_verified() once django_otp's middleware has seen it;
+    # a user object without it has passed no second step.
+    verified = getattr(user, "is_verified", None)
+    return (verified is not None and verified()) or not must_pass_second_step(user)
+
+
+def can_preview(user, measure):
+    """May the user see the unpublished `measure` (or its draft changes) outside the admin?
+
+    Only a fully signed-in staff member who may see it in the back office.
+    """
+    return is_fully_signed_in(user) and can_view(user, measure)
 
 
 def can_create(user):

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.urls import reverse
-from django_otp import devices_for_user
 
 from measures.review import permissions
 
@@ -16,9 +15,15 @@ def is_required(user):
 
 def has_device(user):
     """Whether the user has confirmed an authenticator app; asked once per request."""
-    if not hasattr(user, "_n2m_has_device"):
-        user._n2m_has_device = next(devices_for_user(user, confirmed=True), None) is not None
-    return user._n2m_has_device
+    return permissions.has_authenticator(user)
+
+
+def is_pending(user):
+    """Whether a staff member signed in with a password still owes the second step.
+
+    The same rule (review.permissions) keeps unpublished measures' previews closed.
+    """
+    return user.is_authenticated and user.is_staff and not permissions.is_fully_signed_in(user)
 
 
 def exempt_paths():

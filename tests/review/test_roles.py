@@ -1,6 +1,7 @@
 """Who is who in the back office, answered by measures.review.permissions alone."""
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from measures.review import permissions
 
@@ -37,3 +38,23 @@ def test_coordinators_and_editors_to_notify_leave_out_the_inactive_and_the_unrea
 
     assert list(permissions.editors_of(partner_a)) == [editor]
     assert list(permissions.coordinators()) == [coordinator]
+
+
+def test_a_password_alone_is_not_a_full_sign_in_for_someone_with_an_app(coordinator, settings):
+    settings.N2M_REQUIRE_2FA_FOR_COORDINATORS = False
+    assert permissions.is_fully_signed_in(coordinator)
+
+    TOTPDevice.objects.create(user=coordinator, name="Authenticator app", confirmed=True)
+    coordinator = type(coordinator).objects.get(pk=coordinator.pk)
+
+    assert permissions.must_pass_second_step(coordinator)
+    assert not permissions.is_fully_signed_in(coordinator)
+
+
+def test_coordinators_owe_the_second_step_while_the_setting_asks_for_it(
+    coordinator, editor, settings
+):
+    settings.N2M_REQUIRE_2FA_FOR_COORDINATORS = True
+
+    assert not permissions.is_fully_signed_in(coordinator)
+    assert permissions.is_fully_signed_in(editor)
