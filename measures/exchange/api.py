@@ -166,7 +166,9 @@ def listing(rows):
 
 
 def regions():
-    return Region.objects.with_measure_counts().select_related("partner").translated()
+    # with_measure_counts() already prefetches the names in the page's language;
+    # asking for the same prefetch twice is an error in any language but English.
+    return Region.objects.with_measure_counts().select_related("partner")
 
 
 @api_view
@@ -184,7 +186,7 @@ def region_detail(request, slug):
 @api_view
 def theme_list(request):
     represent = Representer(request)
-    themes = Category.objects.with_measure_counts().translated()
+    themes = Category.objects.with_measure_counts()
     return listing([represent.theme(theme) for theme in themes])
 
 
