@@ -6,10 +6,10 @@ region, partner and themes (D). A query is read with `websearch` syntax
 ("quoted phrases", -exclusions, or), the last word also matches as a prefix
 (so "cowork" finds coworking while typing), results are ordered by relevance,
 and a query that finds nothing gets a "did you mean" suggestion from trigram
-similarity with the words of the catalogue.
+similarity with the words of the catalogue (`measures.search.vocabulary`).
 
 On SQLite, the embedded default, every word of the query must appear in one
-of the same texts; there is no ranking and no suggestion.
+of the same texts; there is no ranking. Suggestions work the same on both.
 
 Both also search a measure's texts in other languages and the translated names
 of its region and themes, so a German title finds its measure on any page.
@@ -24,6 +24,7 @@ from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q
 
 from measures.models import GOOD_PRACTICE_FIELDS
+from measures.search.vocabulary import is_word, vocabulary
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -123,45 +124,33 @@ def postgresql_query(query):
     return exact | prefix
 
 
-# Keeping the search vectors current (PostgreSQL only)
-
-
 # "Did you mean"
 
 MIN_SIMILARITY = 0.3
+# Only the first few unknown words are corrected: each is compared with the
+# whole vocabulary, and a query of many unknown words is rarely a typo.
+MAX_CORRECTED_WORDS = 3
 
 
 def suggest(query, queryset):
-    """A corrected query when some of its words are unknown, else None (PostgreSQL only)."""
-    if not is_postgresql():
-        return None
+    """A corrected query when some of its words are unknown, else None.
+
+    Known words are those of `measures.search.vocabulary`, read from the newest
+    published measures of `queryset`; each of the first MAX_CORRECTED_WORDS
+    unknown words becomes the most similar known word, if one is similar enough.
+    """
     words = search_words(query)
     if not words or WEBSEARCH_OPERATORS.search(query):
         return None
-    published_ids = queryset.values("pk").query
-    sql, params = published_ids.sql_with_params()
-    corrected, changed = [], False
-    with connection.cursor() as cursor:
-        for word in words:
-            cursor.execute(
-                f"""
-                SELECT w.word FROM (
-                    SELECT DISTINCT lower(t.word) AS word
-                    FROM measures_measure m, regexp_split_to_table(
-                        m.title || ' ' || m.summary, '[^[:alnum:]]+'
-                    ) AS t(word)
-                    WHERE m.id IN ({sql}) AND length(t.word) > 2
-                ) AS w
-                WHERE similarity(w.word, %s) > %s
-                ORDER BY similarity(w.word, %s) DESC, w.word
-                LIMIT 1
-                """,
-                [*params, word.lower(), MIN_SIMILARITY, word.lower()],
-            )
-            row = cursor.fetchone()
-            if row and row[0] != word.lower():
-                corrected.append(row[0])
-                changed = True
-            else:
-                corrected.append(word)
+    known = vocabulary(queryset)
+    corrected, unknown, changed = [], 0, False
+    for word in words:
+        lower = word.lower()
+        if lower in known or not is_word(lower) or unknown >= MAX_CORRECTED_WORDS:
+            corrected.append(word)
+            continue
+        unknown += 1
+        replacement = known.closest(lower, MIN_SIMILARITY)
+        corrected.append(replacement or word)
+        changed = changed or replacement is not None
     return " ".join(corrected) if changed else None
