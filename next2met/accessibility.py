@@ -10,7 +10,7 @@ from datetime import date
 
 from django.conf import settings
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 # When the statement was prepared and last reviewed; update both on each review.
 PREPARED = date(2026, 11, 24)
@@ -20,7 +20,7 @@ REVIEWED = date(2026, 11, 24)
 EU_DIRECTIVE_PAGE = "https://digital-strategy.ec.europa.eu/en/policies/web-accessibility"
 
 
-@require_GET
+@require_safe
 def accessibility_statement(request):
     context = {
         "contact_email": settings.N2M_ACCESSIBILITY_EMAIL,

@@ -9,7 +9,7 @@ app server render the page anew. Entries expire after N2M_PAGE_CACHE_TIMEOUT
 seconds.
 
 Only what is the same for every anonymous visitor is stored: a 200 answer to a
-GET, without cookies, without a CSRF token or CSP nonce in it, not marked
+GET (which answers a HEAD as well), without cookies, without a CSRF token or CSP nonce in it, not marked
 private or no-store, not varying by cookie, and not too large. A stored page
 with an ETag or Last-Modified answers a matching conditional request with 304. Signed-in people
 (staff, who may see previews) neither read nor fill the cache.
@@ -91,12 +91,16 @@ class PublicPageCacheMiddleware:
     def _may_read(self, request):
         return (
             settings.N2M_PAGE_CACHE_TIMEOUT > 0
-            and request.method == "GET"
+            # HEAD too: the stored GET answers it (the server leaves the body out), with
+            # the same headers, so a link checker sees what a browser would.
+            and request.method in ("GET", "HEAD")
             and not is_excluded(request.path)
             and not request.user.is_authenticated
         )
 
     def _may_store(self, request, response):
+        if request.method != "GET":
+            return False
         if response.status_code != 200 or response.streaming or response.cookies:
             return False
         # Anything tied to this visitor: a CSRF token, a CSP nonce, a session change.

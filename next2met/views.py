@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.defaults import server_error as default_server_error
 
 from measures.catalogue.maps import region_map
@@ -20,7 +20,7 @@ LATEST_COUNT = 6
 RETRY_AFTER = 30
 
 
-@require_GET
+@require_safe
 def home(request):
     published = Measure.objects.published()
     regions = list(Region.objects.with_measure_counts())
@@ -36,14 +36,14 @@ def home(request):
     return render(request, "home.html", context)
 
 
-@require_GET
+@require_safe
 def bench_floor(request):
     """The smallest answer the project gives: the floor the benchmark measures pages against."""
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """200 when the database answers, 503 when it does not; nothing else is revealed."""
     try:
@@ -54,7 +54,7 @@ def healthz(request):
     return JsonResponse({"status": "ok"})
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",

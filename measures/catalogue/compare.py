@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from measures.catalogue.related import related_measures
 from measures.models import GOOD_PRACTICE_FIELDS, Measure
@@ -73,7 +73,7 @@ def text_rows(measures):
     return rows
 
 
-@require_GET
+@require_safe
 def compare(request):
     slugs = chosen_slugs(request.GET)
     found = {

@@ -13,7 +13,7 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from measures.catalogue.svg_text import wrap_text
 from measures.content_language import localized
@@ -149,7 +149,7 @@ def by_implementation():
     )
 
 
-@require_GET
+@require_safe
 def statistics(request):
     charts = [by_region(), by_theme(), by_start_year(), by_implementation()]
     # Every published measure has exactly one status row (known or not).

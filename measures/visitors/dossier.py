@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_safe, require_POST
 
 from measures.content_language import LocalText, localized, source_text
 from measures.models import GOOD_PRACTICE_FIELDS, Measure
@@ -136,7 +136,7 @@ def empty(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def dossier(request):
     measures = current_measures(request)
     context = {
@@ -149,7 +149,7 @@ def dossier(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def print_view(request):
     measures = current_measures(request)
     context = {"entries": entries(measures, request), "today": timezone.localdate()}
@@ -157,7 +157,7 @@ def print_view(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def pdf(request):
     # Imported here: reportlab is only needed by this one view.
     from measures.visitors.dossier_pdf import render_pdf

@@ -1,0 +1,123 @@
+"""Every public address a GET can ask for, one per URL pattern, checked against the URLconf.
+
+`PUBLIC_GET_PAGES` names each pattern of the site outside the back office with an
+address that answers it for `public_catalogue()`; `POST_ONLY` names the patterns
+that only change something. `tests/catalogue/test_head_requests.py` checks that the
+two together are exactly the URLconf's patterns, so a new view cannot be left out
+of the tests that walk this table (HEAD, validators).
+
+`PER_VISITOR` are the pages whose content belongs to one visitor (the dossier, the
+contact form with its token) or to this moment (the health check): never stored,
+never given a shared validator.
+"""
+
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.views import static
+
+from tests.factories import CategoryFactory, MeasureFactory, PartnerFactory, RegionFactory
+
+MEASURE = "village-e-service-points"
+OTHER_MEASURE = "digital-village-assistants"
+
+PUBLIC_GET_PAGES = {
+    "home": "/en/",
+    "accessibility": "/en/accessibility/",
+    "measures:list": "/en/measures/?q=village",
+    "measures:feed": "/en/measures/feed/",
+    "measures:export_csv": "/en/measures/export.csv",
+    "measures:export_json": "/en/measures/export.json",
+    "measures:detail": f"/en/measures/{MEASURE}/",
+    "measures:contact": f"/en/measures/{MEASURE}/contact/",
+    "measures:contact_sent": f"/en/measures/{MEASURE}/contact/sent/",
+    "measures:dossier": "/en/dossier/",
+    "measures:dossier_print": "/en/dossier/print/",
+    "measures:dossier_pdf": "/en/dossier/dossier.pdf",
+    "measures:region_list": "/en/regions/",
+    "measures:region_detail": "/en/regions/vorpommern-greifswald/",
+    "measures:theme_list": "/en/themes/",
+    "measures:theme_detail": "/en/themes/e-services/",
+    "measures:compare": f"/en/compare/?measures={MEASURE}&measures={OTHER_MEASURE}",
+    "measures:statistics": "/en/statistics/",
+    "measures:transfers": "/en/transfers/",
+    "partners:list": "/en/partners/",
+    "partners:detail": "/en/partners/witeno/",
+    "api:measure_list": "/api/measures/",
+    "api:measure_detail": f"/api/measures/{MEASURE}/",
+    "api:region_list": "/api/regions/",
+    "api:region_detail": "/api/regions/vorpommern-greifswald/",
+    "api:theme_list": "/api/themes/",
+    "api:partner_list": "/api/partners/",
+    "robots_txt": "/robots.txt",
+    "healthz": "/healthz",
+    "sitemap": "/sitemap.xml",
+    "sitemap_section": "/sitemap-measures.xml",
+}
+
+POST_ONLY = {"measures:dossier_add", "measures:dossier_remove", "measures:dossier_empty"}
+
+PER_VISITOR = {
+    "measures:contact",
+    "measures:dossier",
+    "measures:dossier_print",
+    "measures:dossier_pdf",
+    "healthz",
+}
+
+# The back office: staff pages, behind a sign-in, outside this table.
+BACK_OFFICE_NAMESPACES = {"admin", "two_factor"}
+
+
+def _walk(patterns, namespace=None):
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = ":".join(filter(None, [namespace, entry.namespace])) or None
+            yield from _walk(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern):
+            yield namespace, entry
+
+
+def public_pattern_names():
+    """The names of every pattern of the URLconf outside the back office.
+
+    Media files served in debug mode only are left out: they are the uploads' own.
+    """
+    names = set()
+    for namespace, pattern in _walk(get_resolver().url_patterns):
+        if pattern.callback is static.serve:
+            continue
+        if namespace and namespace.split(":")[0] in BACK_OFFICE_NAMESPACES:
+            continue
+        names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
+    return names
+
+
+def public_catalogue():
+    """What the addresses of PUBLIC_GET_PAGES answer for: two published measures of one
+    partner, region and theme."""
+    partner = PartnerFactory(name="WITENO GmbH", short_name="WITENO", slug="witeno")
+    region = RegionFactory(
+        name="Vorpommern-Greifswald", slug="vorpommern-greifswald", partner=partner
+    )
+    theme = CategoryFactory(name="E-services", slug="e-services")
+    return [
+        MeasureFactory(
+            title="Village e-service points",
+            slug=MEASURE,
+            region=region,
+            partner=partner,
+            categories=[theme],
+        ),
+        MeasureFactory(
+            title="Digital village assistants",
+            slug=OTHER_MEASURE,
+            region=region,
+            partner=partner,
+            categories=[theme],
+        ),
+    ]
+
+
+def fill_dossier(client):
+    """Put a measure in the client's dossier, so its pages and PDF have something to show."""
+    response = client.post("/en/dossier/add/", {"slug": MEASURE})
+    assert response.status_code == 303
