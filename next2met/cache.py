@@ -9,10 +9,11 @@ app server render the page anew. Entries expire after N2M_PAGE_CACHE_TIMEOUT
 seconds.
 
 Only what is the same for every anonymous visitor is stored: a 200 answer to a
-GET (which answers a HEAD as well), without cookies, without a CSRF token or CSP nonce in it, not marked
-private or no-store, not varying by cookie, and not too large. A stored page
-with an ETag or Last-Modified answers a matching conditional request with 304. Signed-in people
-(staff, who may see previews) neither read nor fill the cache.
+GET (which answers a HEAD as well), without cookies, without a CSRF token or CSP
+nonce in it, not marked private or no-store, not varying by cookie, and not too
+large. A stored page with an ETag or Last-Modified answers a matching
+conditional request with 304. Signed-in people (staff, who may see previews)
+neither read nor fill the cache.
 
 Its place in settings.MIDDLEWARE: after AuthenticationMiddleware (it asks who
 the visitor is) and LocaleMiddleware (the language is part of the key), before
