@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from partners.countries import Country
+from partners.text import validate_single_line
 
 
 class PartnerQuerySet(models.QuerySet):
@@ -24,16 +25,20 @@ class Partner(models.Model):
         PARTNER = "partner", _("partner")
         ADVISORY = "advisory", _("advisory partner")
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
+    name = models.CharField(
+        _("name"), max_length=200, unique=True, validators=[validate_single_line]
+    )
     name_local = models.CharField(
         _("name in the local language"),
         max_length=200,
         blank=True,
+        validators=[validate_single_line],
         help_text=_("The organisation's own name, if it differs from the English one."),
     )
     short_name = models.CharField(
         _("short name"),
         max_length=40,
+        validators=[validate_single_line],
         help_text=_("Shown where space is short, e.g. “DIBA” or “WITENO”."),
     )
     slug = models.SlugField(

@@ -36,6 +36,7 @@ from measures.models.taxonomy import (
     year_validators,
 )
 from partners.models import Partner
+from partners.text import validate_single_line
 
 SUMMARY_MAX_LENGTH = 300
 # The sections of a measure's good-practice write-up, in the order the form, the
@@ -172,12 +173,14 @@ class Measure(models.Model):
     title = models.CharField(
         _("title"),
         max_length=200,
+        validators=[validate_single_line],
         help_text=_("A name a visitor from another region understands, in English."),
     )
     title_local = models.CharField(
         _("title in the original language"),
         max_length=200,
         blank=True,
+        validators=[validate_single_line],
         help_text=_("The measure's own name in its region, if it has one."),
     )
     slug = models.SlugField(

@@ -20,6 +20,7 @@ from measures.caching import content_version
 from measures.content_language import page_language, prefetch_translations
 from partners.countries import Country
 from partners.models import Partner
+from partners.text import validate_single_line
 
 FIRST_YEAR = 1990
 LAST_YEAR = 2100
@@ -71,11 +72,14 @@ class RegionManager(SlugNaturalKeyManager.from_queryset(RegionQuerySet)):
 
 
 class Region(models.Model):
-    name = models.CharField(_("name"), max_length=120, unique=True)
+    name = models.CharField(
+        _("name"), max_length=120, unique=True, validators=[validate_single_line]
+    )
     name_local = models.CharField(
         _("local name"),
         max_length=120,
         blank=True,
+        validators=[validate_single_line],
         help_text=_("The region's name in its own language, e.g. “Niederösterreich”."),
     )
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -175,7 +179,9 @@ class CategoryManager(SlugNaturalKeyManager.from_queryset(CategoryQuerySet)):
 class Category(models.Model):
     """What a measure is about. Visitors see categories as *themes*."""
 
-    name = models.CharField(_("name"), max_length=120, unique=True)
+    name = models.CharField(
+        _("name"), max_length=120, unique=True, validators=[validate_single_line]
+    )
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True)
     position = models.PositiveSmallIntegerField(
@@ -213,7 +219,9 @@ class TargetGroup(models.Model):
     translated with the rest of the content.
     """
 
-    name = models.CharField(_("name"), max_length=120, unique=True)
+    name = models.CharField(
+        _("name"), max_length=120, unique=True, validators=[validate_single_line]
+    )
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.models.measure import SUMMARY_MAX_LENGTH, Measure
 from measures.models.taxonomy import Category, Region, TargetGroup
+from partners.text import validate_single_line
 
 
 def translation_languages():
@@ -63,6 +64,7 @@ class MeasureTranslation(Translation):
     title = models.CharField(
         _("title"),
         max_length=200,
+        validators=[validate_single_line],
         help_text=_("The title in this language, as people there would say it."),
     )
     summary = models.CharField(
@@ -97,7 +99,7 @@ class RegionTranslation(Translation):
     region = models.ForeignKey(
         Region, on_delete=models.CASCADE, related_name="translations", verbose_name=_("region")
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_single_line])
     description = models.TextField(
         _("description"),
         blank=True,
@@ -120,7 +122,7 @@ class CategoryTranslation(Translation):
     category = models.ForeignKey(
         Category, on_delete=models.CASCADE, related_name="translations", verbose_name=_("theme")
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_single_line])
     description = models.TextField(
         _("description"),
         blank=True,
@@ -146,7 +148,7 @@ class TargetGroupTranslation(Translation):
         related_name="translations",
         verbose_name=_("target group"),
     )
-    name = models.CharField(_("name"), max_length=120)
+    name = models.CharField(_("name"), max_length=120, validators=[validate_single_line])
 
     PARENT = "target_group"
 

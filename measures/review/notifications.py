@@ -4,6 +4,8 @@ Coordinators hear when a measure is submitted or a change is proposed; the
 owning partner's editors hear when their measure is published, sent back with a
 request for changes, or when their proposed changes are decided on. Mail goes
 through Django's e-mail backend (the console by default, SMTP from settings).
+Every subject is made one line (`partners.text.one_line`): a title stored with a
+line break must not stop the mail, and with it the request that sends it.
 """
 
 import logging
@@ -17,6 +19,7 @@ from django.utils.translation import ngettext
 
 from measures.models import Measure
 from measures.review.permissions import coordinators, editors_of
+from partners.text import one_line
 
 logger = logging.getLogger(__name__)
 
@@ -37,6 +40,7 @@ def _send(subject, template, context, recipients):
     emails = sorted({user.email for user in recipients})
     if not emails:
         return 0
+    subject = one_line(subject)
     body = render_to_string(template, context)
     messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [email]) for email in emails]
     try:

@@ -35,6 +35,7 @@ from django.views.decorators.http import require_http_methods
 
 from measures.models import Measure
 from measures.review import permissions
+from partners.text import one_line
 
 logger = logging.getLogger(__name__)
 
@@ -213,17 +214,18 @@ def send(measure, data, request):
     }
     with translation.override(settings.LANGUAGE_CODE):
         # To the partner's staff in the catalogue's working language.
-        subject = gettext("Message about “%(title)s” from %(name)s") % {
-            "title": measure.title,
-            "name": data["name"],
-        }
+        # One line, whatever the title holds: a header with a line break is refused.
+        subject = one_line(
+            gettext("Message about “%(title)s” from %(name)s")
+            % {"title": measure.title, "name": data["name"]}
+        )
         body = render_to_string("measures/email/contact.txt", context)
     relayed = [
         EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [email], reply_to=[data["email"]])
         for email in emails
     ]
     copy = EmailMessage(
-        gettext("Your message about “%(title)s”") % {"title": measure.title},
+        one_line(gettext("Your message about “%(title)s”") % {"title": measure.title}),
         render_to_string("measures/email/contact_copy.txt", context),
         settings.DEFAULT_FROM_EMAIL,
         [data["email"]],

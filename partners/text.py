@@ -1,0 +1,51 @@
+"""Text that people enter and that leaves the site: names on one line, cells that stay text.
+
+Both apps need these rules (a partner's name and a measure's title alike), so
+they live here, in the bottom layer, which imports nothing of the catalogue.
+
+- `validate_single_line`: a name or title holds no line break, tab or other
+  control character. A line break in a title reached the subject of every mail
+  about the measure, where Django refuses it (a header must be one line).
+- `one_line`: any text made safe for one line, such as a mail subject, for
+  texts stored before the validator existed or entered by visitors.
+- `spreadsheet_cell`: a cell a spreadsheet would take for a formula stays text.
+"""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# C0 and C1 control characters (line feed, carriage return, tab, NUL, NEL …), DEL,
+# and Unicode's line and paragraph separators: none belongs in a one-line name.
+CONTROL_CHARACTERS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# What `one_line` turns into a single space: any run of control characters and spaces.
+LINE_BREAKING = re.compile("(?:\\s|[\x00-\x1f\x7f-\x9f\u2028\u2029])+")
+
+# A cell starting with one of these is a formula to a spreadsheet; an apostrophe
+# in front keeps it text (OWASP, "CSV injection").
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def validate_single_line(value):
+    """Refuse a name or title that holds a line break, a tab or another control character."""
+    if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+        raise ValidationError(
+            _(
+                "Write this on one line: without line breaks, tabs or other invisible "
+                "control characters."
+            ),
+            code="control_characters",
+        )
+
+
+def one_line(text):
+    """`text` on one line: every run of spaces and control characters becomes one space."""
+    return LINE_BREAKING.sub(" ", str(text)).strip()
+
+
+def spreadsheet_cell(value):
+    """A cell as a spreadsheet keeps it: text that looks like a formula stays text."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
