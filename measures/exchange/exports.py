@@ -37,12 +37,10 @@ from measures.content_language import translated_language
 from measures.exchange.representation import COLUMNS, MeasureRow, Representer, Table
 from measures.models import Category, Measure, MeasureTranslation, Region, TargetGroup
 from partners.models import Partner
+from partners.text import spreadsheet_cell
 
 CHUNK_SIZE = 2000
 BOM = "\ufeff"
-# A cell starting with one of these is a formula to a spreadsheet; an apostrophe
-# in front keeps it text (OWASP, "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def filtered_measures(request):
@@ -109,13 +107,6 @@ class ExportReader:
         return {pk: (title, summary) for pk, title, summary in rows}
 
 
-def text(value):
-    """A cell as a spreadsheet keeps it: text that looks like a formula stays text."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 class Echo:
     """A file that hands back what is written to it, for csv.writer to stream through."""
 
@@ -135,7 +126,7 @@ def csv_chunks(measures, represent):
     out = csv.writer(Echo())
     yield BOM + out.writerow([str(label) for label in table.header])
     for row in ExportReader(measures):
-        yield out.writerow([text(cell) for cell in table.row(represent.measure(row))])
+        yield out.writerow([spreadsheet_cell(cell) for cell in table.row(represent.measure(row))])
 
 
 def json_chunks(measures, represent, list_url):
