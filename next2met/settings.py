@@ -292,6 +292,11 @@ N2M_PAGE_CACHE_TIMEOUT = env_int("N2M_PAGE_CACHE_TIMEOUT", 600)
 N2M_PAGE_CACHE_MAX_BYTES = 1024 * 1024
 # Paths never cached: the back office, the health check, the benchmark's floor view.
 N2M_PAGE_CACHE_EXCLUDE = ["/admin/", "/healthz", "/bench/"]
+# Finished downloads (exports, sitemaps) kept gzip-compressed under the content version
+# (measures.caching.downloads): a repeated request reads no database. A compressed body
+# larger than the limit is sent but not kept. A timeout of 0 switches this off.
+N2M_DOWNLOAD_CACHE_TIMEOUT = env_int("N2M_DOWNLOAD_CACHE_TIMEOUT", 3600)
+N2M_DOWNLOAD_CACHE_MAX_BYTES = env_int("N2M_DOWNLOAD_CACHE_MAX_BYTES", 16 * 1024 * 1024)
 # Paths never compressed (next2met.compression): the admin's pages hold CSRF tokens.
 N2M_GZIP_EXCLUDE = ["/admin/"]
 # /bench/floor, a view that answers "ok" without touching the database: the framework

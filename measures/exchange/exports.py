@@ -17,6 +17,10 @@ more (three on a page in another language than English). That matters
 because a sync gunicorn worker that has not answered within GUNICORN_TIMEOUT is
 killed, which would cut a long download short.
 
+The finished download is kept, compressed, in the shared cache
+(`measures.caching.downloads`): asked again at the same content version, in
+the same language and with the same query string, it is sent without a query.
+
 The CSV starts with a byte order mark, which Excel needs to read UTF-8 (without
 it, "Päijät-Häme" arrives as "PÃ¤ijÃ¤t-HÃ¤me").
 """
@@ -32,6 +36,7 @@ from django.utils import timezone, translation
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
+from measures.caching.downloads import cached_download
 from measures.catalogue.filters import MeasureFilter
 from measures.content_language import translated_language
 from measures.exchange.representation import COLUMNS, MeasureRow, Representer, Table
@@ -149,12 +154,14 @@ def download(chunks, content_type, extension):
 
 
 @require_safe
+@cached_download
 def export_csv(request):
     chunks = csv_chunks(filtered_measures(request), Representer(request))
     return download(chunks, "text/csv; charset=utf-8", "csv")
 
 
 @require_safe
+@cached_download
 def export_json(request):
     query = request.GET.urlencode()
     list_path = reverse("measures:list") + (f"?{query}" if query else "")

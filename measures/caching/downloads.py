@@ -1,0 +1,239 @@
+"""Large public downloads kept finished in the shared cache: the exports and the sitemaps.
+
+Making one of them reads every measure it holds and writes it out: seconds for
+the whole catalogue at 10,000 measures, on every request. `cached_download`
+keeps the body a view made, gzip-compressed, under the address asked for (scheme,
+host, path and query string), the language and the day (downloads are named
+after it), with the content version it was made at, as the page cache does for
+pages. A later request for the same address at the same version reads no
+database at all: a client that accepts gzip gets the stored bytes as they are,
+any other gets them unpacked while they are sent.
+
+The first request is not held up and the body never sits in memory whole: a
+streamed body (the exports) goes out chunk by chunk as it is made, compressed
+on the way, and only the compressed copy is collected; once that grows past
+N2M_DOWNLOAD_CACHE_MAX_BYTES collecting stops, and the download is sent in full
+but not kept. A download cut short is not kept either.
+
+As with the page cache, only what is the same for every anonymous visitor is
+kept: a 200 answer without cookies, not marked private or no-store, to a GET or
+HEAD of a visitor who is not signed in.
+"""
+
+import functools
+import hashlib
+import logging
+import zlib
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, StreamingHttpResponse
+from django.middleware.gzip import re_accepts_gzip
+from django.utils import timezone, translation
+from django.utils.cache import cc_delim_re, patch_vary_headers
+
+from measures.caching import content_version
+
+logger = logging.getLogger(__name__)
+
+HEADER = "X-Download-Cache"
+# gzip's own format, not raw deflate: the stored bytes go out as Content-Encoding: gzip.
+GZIP = 31
+# How much of a stored body goes out (or is unpacked) at a time.
+SEND_SIZE = 64 * 1024
+# Headers the answer sets for itself, from how it is sent.
+OWN_HEADERS = {"content-length", "content-encoding", HEADER.lower()}
+UNCACHEABLE_DIRECTIVES = {"private", "no-store"}
+
+
+def download_key(request):
+    """The cache key of the download `request` asks for."""
+    address = "|".join(
+        [
+            request.scheme,
+            request.get_host(),
+            translation.get_language() or "",
+            timezone.localdate().isoformat(),
+            request.get_full_path(),
+        ]
+    )
+    return "download:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def cached_download(view):
+    """`view`, whose answers are kept finished in the shared cache (see the module's doc)."""
+
+    @functools.wraps(view)
+    def cached_view(request, *args, **kwargs):
+        if not _may_use(request):
+            return view(request, *args, **kwargs)
+        try:
+            key = download_key(request)
+            version, found = content_version.read_with(key)
+        except Exception:
+            # A cache that cannot be reached costs time, never the download.
+            logger.exception("Download cache unavailable")
+            return view(request, *args, **kwargs)
+        stored = found.get(key)
+        if stored is not None and stored[0] == version:
+            return _from_cache(request, *stored[1:])
+        response = view(request, *args, **kwargs)
+        if not _may_keep(response):
+            return response
+        # The version read before the body was made: a change made meanwhile makes
+        # the next request miss instead of keeping this body.
+        return _keeping(request, response, lambda body: _store(key, version, response, body))
+
+    return cached_view
+
+
+def _may_use(request):
+    user = getattr(request, "user", None)
+    return (
+        settings.N2M_DOWNLOAD_CACHE_TIMEOUT > 0
+        and request.method in ("GET", "HEAD")
+        and not (user is not None and user.is_authenticated)
+    )
+
+
+def _may_keep(response):
+    if response.status_code != 200 or response.cookies or response.has_header("Content-Encoding"):
+        return False
+    if response.streaming and response.is_async:
+        return False
+    directives = {
+        directive.split("=", 1)[0].strip().lower()
+        for directive in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    return not directives & UNCACHEABLE_DIRECTIVES
+
+
+def _accepts_gzip(request):
+    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
+def _as_gzip(response, length=None):
+    response["Content-Encoding"] = "gzip"
+    # As GZipMiddleware does: a strong ETag names the bytes, which gzip changed.
+    etag = response.get("ETag")
+    if etag and etag.startswith('"'):
+        response["ETag"] = "W/" + etag
+    if length is None:
+        del response["Content-Length"]
+    else:
+        response["Content-Length"] = str(length)
+    patch_vary_headers(response, ("Accept-Encoding",))
+
+
+def _store(key, version, response, body):
+    if len(body) > settings.N2M_DOWNLOAD_CACHE_MAX_BYTES:
+        return
+    headers = [(name, value) for name, value in response.items() if name.lower() not in OWN_HEADERS]
+    try:
+        cache.set(
+            key,
+            (version, response.streaming, headers, body),
+            settings.N2M_DOWNLOAD_CACHE_TIMEOUT,
+        )
+    except Exception:
+        logger.exception("Download cache unavailable")
+
+
+def _keeping(request, response, store):
+    """`response` as it goes out, with its gzip copy handed to `store` once complete."""
+    gzip = _accepts_gzip(request)
+    if response.streaming:
+        response.streaming_content = _streamed(response.streaming_content, gzip, store)
+    else:
+        if hasattr(response, "render"):
+            response.render()
+        body = zlib.compress(response.content, wbits=GZIP)
+        store(body)
+        if gzip:
+            response.content = body
+    if gzip:
+        _as_gzip(response, None if response.streaming else len(response.content))
+    else:
+        patch_vary_headers(response, ("Accept-Encoding",))
+    response[HEADER] = "miss"
+    return response
+
+
+class GzipCopy:
+    """The gzip copy of a body as it is sent; it stops collecting when it grows too large."""
+
+    def __init__(self):
+        self.compressor = zlib.compressobj(wbits=GZIP)
+        self.parts, self.size = [], 0
+
+    @property
+    def collecting(self):
+        return self.parts is not None
+
+    def add(self, data):
+        return self._collect(self.compressor.compress(data))
+
+    def finish(self):
+        return self._collect(self.compressor.flush())
+
+    def body(self):
+        return None if self.parts is None else b"".join(self.parts)
+
+    def _collect(self, packed):
+        if self.parts is not None:
+            self.size += len(packed)
+            if self.size > settings.N2M_DOWNLOAD_CACHE_MAX_BYTES:
+                self.parts = None
+            else:
+                self.parts.append(packed)
+        return packed
+
+
+def _streamed(chunks, gzip, store):
+    """`chunks` as sent (compressed if `gzip`), collecting their gzip copy on the way."""
+    copy = GzipCopy()
+    for chunk in chunks:
+        if gzip:
+            packed = copy.add(chunk)
+            if packed:
+                yield packed
+            continue
+        if copy.collecting:
+            copy.add(chunk)
+        yield chunk
+    if gzip or copy.collecting:
+        tail = copy.finish()
+        if gzip:
+            yield tail
+    # Only now, after the last chunk: a download cut short never gets here.
+    body = copy.body()
+    if body is not None:
+        store(body)
+
+
+def _from_cache(request, streaming, headers, body):
+    gzip = _accepts_gzip(request)
+    if streaming:
+        response = StreamingHttpResponse(_slices(body) if gzip else _unpacked(body))
+    else:
+        response = HttpResponse(body if gzip else zlib.decompress(body, wbits=GZIP))
+    for name, value in headers:
+        response[name] = value
+    if gzip:
+        _as_gzip(response, len(body))
+    else:
+        patch_vary_headers(response, ("Accept-Encoding",))
+    response[HEADER] = "hit"
+    return response
+
+
+def _slices(body):
+    for start in range(0, len(body), SEND_SIZE):
+        yield body[start : start + SEND_SIZE]
+
+
+def _unpacked(body):
+    decompressor = zlib.decompressobj(wbits=GZIP)
+    for packed in _slices(body):
+        yield decompressor.decompress(packed)
+    yield decompressor.flush()
