@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from measures.caching.downloads import cached_download
 from next2met import accessibility, views
 from next2met.sitemaps import SITEMAPS
 
@@ -23,13 +24,14 @@ urlpatterns = [
     path("api/", include("measures.exchange.urls")),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        cached_download(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        # A page of the measures' sitemap holds 10,000 addresses: seconds to make.
+        cached_download(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

@@ -3,17 +3,18 @@
 Making one of them reads every measure it holds and writes it out: seconds for
 the whole catalogue at 10,000 measures, on every request. `cached_download`
 keeps the body a view made, gzip-compressed, under the address asked for (scheme,
-host, path and query string), the language and the day (downloads are named
-after it), with the content version it was made at, as the page cache does for
-pages. A later request for the same address at the same version reads no
-database at all: a client that accepts gzip gets the stored bytes as they are,
-any other gets them unpacked while they are sent.
+host, path and query string), SITE_URL (links start with it), the language and
+the day (downloads are named after it), with the content version it was made
+at, as the page cache does for pages. A later request for the same address at
+the same version reads no database at all: a client that accepts gzip gets the
+stored bytes as they are, any other gets them unpacked while they are sent.
 
-The first request is not held up and the body never sits in memory whole: a
-streamed body (the exports) goes out chunk by chunk as it is made, compressed
-on the way, and only the compressed copy is collected; once that grows past
+The first request is not held up: a streamed body (the exports) goes out chunk
+by chunk as it is made, compressed on the way, and only the compressed copy is
+collected, so the body never sits in memory whole; once the copy grows past
 N2M_DOWNLOAD_CACHE_MAX_BYTES collecting stops, and the download is sent in full
-but not kept. A download cut short is not kept either.
+but not kept. A download cut short is not kept either. A sitemap page is made
+whole, as Django makes it (at most 10,000 addresses), then kept compressed.
 
 As with the page cache, only what is the same for every anonymous visitor is
 kept: a 200 answer without cookies, not marked private or no-store, to a GET or
@@ -50,6 +51,7 @@ def download_key(request):
     """The cache key of the download `request` asks for."""
     address = "|".join(
         [
+            settings.SITE_URL,
             request.scheme,
             request.get_host(),
             translation.get_language() or "",

@@ -41,6 +41,17 @@ class AllLanguagesSitemap(Sitemap):
     def _items(self):
         return ItemsInLanguages(self.items(), self._languages())
 
+    def _location(self, item, force_lang_code=None):
+        # Django asks an item's address in a language once for its own entry and
+        # once more for the alternates of each of its language versions (seven
+        # times with five languages); one reverse() each is plenty.
+        obj, language = item
+        key = (obj, force_lang_code or language)
+        locations = self.__dict__.setdefault("_locations", {})
+        if key not in locations:
+            locations[key] = super()._location(item, force_lang_code)
+        return locations[key]
+
 
 class MeasureSitemap(AllLanguagesSitemap):
     # Each address carries one alternate per language: pages of 10,000 stay small and quick.
