@@ -23,6 +23,26 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group("processes"))
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings_tox_suffix(tmp_path_factory):
+    """On SQLite, the test database is a file in this run's temporary folder.
+
+    Django's default for SQLite is one in-memory database whose single connection the
+    live server's request threads share with the test thread; closing it from a
+    request thread raises, and a request can wait on the test thread's transaction.
+    With a file, every thread opens its own connection. Writes are not synced to
+    disk: the file lives only as long as the run.
+    """
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(
+            tmp_path_factory.getbasetemp() / "test.sqlite3"
+        )
+        database.setdefault("OPTIONS", {})["init_command"] = (
+            "PRAGMA synchronous=OFF; PRAGMA journal_mode=WAL"
+        )
+
+
 def read_taxonomy_into_cache():
     """What the first request after a change does once for every page and app server.
 
@@ -46,6 +66,30 @@ def default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
+def site_url(settings):
+    """The site's public address is the test client's host in every test.
+
+    Absolute links start with SITE_URL (measures.site_url), so the links a test
+    reads are the paths it can ask the client for. Tests of the address itself
+    set another one.
+    """
+    settings.SITE_URL = "http://testserver"
+
+
+@pytest.fixture
+def public_site(settings):
+    """A public address other than the test client's host, for tests of absolute links."""
+    settings.SITE_URL = "https://catalogue.example.org"
+    return settings.SITE_URL
+
+
+@pytest.fixture
+def foreign_host():
+    """A Host header Django accepts (an allowed host, another port) that no link may carry."""
+    return "localhost:6666"
 
 
 @pytest.fixture(autouse=True)
