@@ -8,7 +8,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from measures.caching.downloads import cached_download
-from next2met import accessibility, views
+from next2met import accessibility, view_on_site, views
 from next2met.sitemaps import SITEMAPS
 
 # A database outage outside any view (e.g. while a middleware reads the session)
@@ -18,6 +18,11 @@ handler500 = "next2met.views.server_error"
 urlpatterns = [
     # Before the admin's own URLs, which would otherwise take admin/2fa/ for a model.
     path("admin/2fa/", include("next2met.two_factor.urls")),
+    # Before the admin's own "View on site" redirect, which asks no permission.
+    path(
+        "admin/r/<path:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site.view_on_site),
+    ),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),

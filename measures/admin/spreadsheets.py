@@ -4,7 +4,8 @@ Partners who keep their measures in Excel upload a sheet in the admin. Every
 row is checked first and shown in a preview; if any row has an error nothing
 is written. New rows become drafts of the partner chosen on the import form,
 one of the person's own partners. A row whose `slug` names an existing measure
-updates it, if it belongs to that partner and the person may edit it now.
+updates it, if it belongs to that partner and the person may edit it now; a slug
+of a measure the person may not see is refused as one that does not exist.
 
 Columns (the first row holds these names; only `title`, `summary`, `region`,
 `themes` and `start_year` are required):
@@ -200,6 +201,8 @@ class MeasureResource(resources.ModelResource):
         super().__init__(**kwargs)
         self.partner = partner
         self.user = user
+        # The slugs this import made for new rows, as opposed to slugs the sheet names.
+        self.new_slugs = set()
 
     def before_import(self, dataset, **kwargs):
         if not any(str(name or "").strip() for name in dataset.headers or []):
@@ -223,18 +226,37 @@ class MeasureResource(resources.ModelResource):
         if not row.get("slug") and row.get("title"):
             # Give new rows their slug now, so the preview and the import agree.
             row["slug"] = Measure(title=str(row["title"])).unique_slug()
+            self.new_slugs.add(row["slug"])
 
     def export_field(self, field, instance, **kwargs):
         return spreadsheet_cell(super().export_field(field, instance, **kwargs))
 
     def get_instance(self, instance_loader, row):
         instance = super().get_instance(instance_loader, row)
-        if instance is None:
-            return None
-        if instance.partner_id != getattr(self.partner, "pk", None):
+        slug = row["slug"]
+        if instance is not None and instance.partner_id == getattr(self.partner, "pk", None):
+            return self._changeable(instance, slug)
+        if instance is not None and permissions.can_view(self.user, instance):
+            # Someone who sees the measure anyway, such as a coordinator.
             raise ValidationError(
-                {"slug": _("“%(slug)s” belongs to another partner.") % {"slug": row["slug"]}}
+                {"slug": _("“%(slug)s” belongs to another partner.") % {"slug": slug}}
             )
+        if not slug or slug in self.new_slugs:
+            return None
+        # A measure the person may not see is answered as one that does not exist,
+        # so the import tells nobody the slugs of other partners' drafts.
+        raise ValidationError(
+            {
+                "slug": _(
+                    "No measure of %(partner)s has the slug “%(slug)s”. "
+                    "Leave the slug empty for a new measure."
+                )
+                % {"partner": self.partner, "slug": slug}
+            }
+        )
+
+    def _changeable(self, instance, slug):
+        """The partner's own measure, if the person may change it now."""
         if not permissions.can_edit(self.user, instance):
             raise ValidationError(
                 {
@@ -242,7 +264,7 @@ class MeasureResource(resources.ModelResource):
                         "“%(slug)s” is %(status)s and cannot be changed by import; "
                         "edit it in the admin."
                     )
-                    % {"slug": row["slug"], "status": instance.get_status_display()}
+                    % {"slug": slug, "status": instance.get_status_display()}
                 }
             )
         return instance
