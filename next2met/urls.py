@@ -29,14 +29,16 @@ urlpatterns = [
     path("api/", include("measures.exchange.urls")),
     path(
         "sitemap.xml",
-        cached_download(sitemap_views.index),
+        # The index and its pages read no query parameter but the page number: junk
+        # added to their addresses makes no new cache entry.
+        cached_download(sitemap_views.index, params=[]),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
         # A page of the measures' sitemap holds 10,000 addresses: seconds to make.
-        cached_download(sitemap_views.sitemap),
+        cached_download(sitemap_views.sitemap, params=["p"]),
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),

@@ -32,6 +32,7 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re, patch_vary_headers
+from django.utils.http import urlencode
 
 from measures.caching import content_version
 
@@ -47,8 +48,12 @@ OWN_HEADERS = {"content-length", "content-encoding", HEADER.lower()}
 UNCACHEABLE_DIRECTIVES = {"private", "no-store"}
 
 
-def download_key(request):
-    """The cache key of the download `request` asks for."""
+def download_key(request, params=None):
+    """The cache key of the download `request` asks for; `params`: see cached_download()."""
+    path = request.get_full_path()
+    if params is not None:
+        kept = [(name, request.GET.getlist(name)) for name in params]
+        path = f"{request.path}?{urlencode(kept, doseq=True)}"
     address = "|".join(
         [
             settings.SITE_URL,
@@ -56,21 +61,27 @@ def download_key(request):
             request.get_host(),
             translation.get_language() or "",
             timezone.localdate().isoformat(),
-            request.get_full_path(),
+            path,
         ]
     )
     return "download:" + hashlib.sha256(address.encode()).hexdigest()
 
 
-def cached_download(view):
-    """`view`, whose answers are kept finished in the shared cache (see the module's doc)."""
+def cached_download(view, *, params=None):
+    """`view`, whose answers are kept finished in the shared cache (see the module's doc).
+
+    `params`: the names of the only query parameters the view reads, for a view
+    that reads few; other parameters then make no new entry, so junk added to
+    the address cannot make it build the body again. By default the whole query
+    string counts.
+    """
 
     @functools.wraps(view)
     def cached_view(request, *args, **kwargs):
         if not _may_use(request):
             return view(request, *args, **kwargs)
         try:
-            key = download_key(request)
+            key = download_key(request, params)
             version, found = content_version.read_with(key)
         except Exception:
             # A cache that cannot be reached costs time, never the download.

@@ -75,3 +75,28 @@ def test_each_measures_address_is_made_once_per_language(published_measure, monk
     assert len(urls) == 2 * LANGUAGES
     assert len(made) == 2 * LANGUAGES
     assert all(len(url["alternates"]) == LANGUAGES + 1 for url in urls)
+
+
+@pytest.mark.parametrize(
+    ("url", "again"),
+    [
+        ("/sitemap-measures.xml", "/sitemap-measures.xml?utm_source=x&junk=1"),
+        ("/sitemap-measures.xml?p=1", "/sitemap-measures.xml?p=1&junk=2"),
+        ("/sitemap.xml", "/sitemap.xml?junk=3"),
+    ],
+)
+def test_junk_in_the_query_string_does_not_make_the_sitemap_again(
+    client, published_measure, url, again, django_assert_num_queries
+):
+    first = client.get(url)
+
+    with django_assert_num_queries(0):
+        second = client.get(again)
+
+    assert second.content == first.content
+
+
+def test_another_page_of_the_sitemap_is_made_anew(client, published_measure):
+    client.get("/sitemap-measures.xml")
+
+    assert client.get("/sitemap-measures.xml?p=2").status_code == 404
