@@ -2,9 +2,10 @@
 
 Served as an index at /sitemap.xml (named in robots.txt); a section longer than
 a sitemap page (50,000 addresses, the protocol's limit, or less) is split into
-pages that the index lists.
+pages that the index lists. Every address starts with SITE_URL.
 """
 
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import reverse
 
 from measures.catalogue.sitemaps import (
@@ -13,6 +14,7 @@ from measures.catalogue.sitemaps import (
     RegionSitemap,
     ThemeSitemap,
 )
+from measures.site_url import rooted_at_site
 from partners.models import Partner
 
 
@@ -48,3 +50,14 @@ SITEMAPS = {
     "themes": ThemeSitemap,
     "partners": PartnerSitemap,
 }
+
+
+def index(request, **kwargs):
+    """Django's sitemap index, with the sections' addresses at SITE_URL.
+
+    Django builds them from the request's host, and its index asks no sitemap for it.
+    """
+    response = sitemap_views.index(request, **kwargs)
+    for item in response.context_data["sitemaps"]:
+        item.location = rooted_at_site(item.location)
+    return response

@@ -8,8 +8,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from measures.caching.downloads import cached_download
-from next2met import accessibility, view_on_site, views
-from next2met.sitemaps import SITEMAPS
+from next2met import accessibility, sitemaps, view_on_site, views
 
 # A database outage outside any view (e.g. while a middleware reads the session)
 # still gets the 503 page rather than the 500 page.
@@ -31,15 +30,15 @@ urlpatterns = [
         "sitemap.xml",
         # The index and its pages read no query parameter but the page number: junk
         # added to their addresses makes no new cache entry.
-        cached_download(sitemap_views.index, params=[]),
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        cached_download(sitemaps.index, params=[]),
+        {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
         # A page of the measures' sitemap holds 10,000 addresses: seconds to make.
         cached_download(sitemap_views.sitemap, params=["p"]),
-        {"sitemaps": SITEMAPS},
+        {"sitemaps": sitemaps.SITEMAPS},
         name="sitemap_section",
     ),
 ]

@@ -13,6 +13,7 @@ from django.views.defaults import server_error as default_server_error
 
 from measures.catalogue.maps import region_map
 from measures.models import Category, Measure, Region
+from measures.site_url import absolute_url
 from partners.models import Partner
 
 LATEST_COUNT = 6
@@ -60,8 +61,8 @@ def robots_txt(request):
         "User-agent: *",
         f"Disallow: {reverse('admin:index')}",
         "",
-        # Absolute, as the protocol requires; built from the request, so it follows the host.
-        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+        # Absolute, as the protocol requires; at SITE_URL, whatever Host the request named.
+        f"Sitemap: {absolute_url(reverse('sitemap'))}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

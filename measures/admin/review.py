@@ -119,7 +119,7 @@ def transition_view(model_admin, request, object_id):
         raise Http404
     try:
         comment = posted_comment(request)
-        workflow.transition(measure, to_status, request.user, comment, request=request)
+        workflow.transition(measure, to_status, request.user, comment)
     except REFUSED as error:
         model_admin.message_user(request, error_text(error), messages.ERROR)
     else:
@@ -261,7 +261,7 @@ def _bulk_transition(model_admin, request, queryset, to_status, comment=""):
     moved, skipped = 0, []
     for measure in queryset:
         try:
-            workflow.transition(measure, to_status, request.user, comment, request=request)
+            workflow.transition(measure, to_status, request.user, comment)
         except REFUSED:
             skipped.append(measure.title)
         else:

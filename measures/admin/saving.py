@@ -63,7 +63,7 @@ def _save_relations(measure, form, formsets):
 
 def _send_to_review(request, measure):
     try:
-        workflow.transition(measure, Status.SUBMITTED, request.user, request=request)
+        workflow.transition(measure, Status.SUBMITTED, request.user)
     except REFUSED as error:
         messages.error(request, error_text(error))
     else:

@@ -3,6 +3,7 @@ each in every language of the site.
 
 Each entry names its other language versions (hreflang alternates), and the
 unprefixed address that redirects by the visitor's language as x-default.
+Addresses start with SITE_URL, not with the host the request named.
 Django's i18n sitemap makes the (item, language) pairs of all items in memory on
 every request; `ItemsInLanguages` reads only the items of the page asked for,
 so 100,000 measures cost one page of rows, not the catalogue.
@@ -12,6 +13,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, QuerySet
 
 from measures.models import Category, Measure, Region
+from measures.site_url import site_scheme_and_host
 
 
 class ItemsInLanguages:
@@ -51,6 +53,13 @@ class AllLanguagesSitemap(Sitemap):
         if key not in locations:
             locations[key] = super()._location(item, force_lang_code)
         return locations[key]
+
+    # Django passes the request's scheme and host; the site's own address wins.
+    def get_protocol(self, protocol=None):
+        return site_scheme_and_host()[0]
+
+    def get_domain(self, site=None):
+        return site_scheme_and_host()[1]
 
 
 class MeasureSitemap(AllLanguagesSitemap):

@@ -36,6 +36,7 @@ from measures.catalogue.filters import MeasureFilter
 from measures.exchange.representation import Representer
 from measures.models import Category, Measure, Region
 from measures.models.taxonomy import published_count_subquery
+from measures.site_url import absolute_url
 from partners.models import Partner
 
 DEFAULT_PAGE_SIZE = settings.MEASURES_PER_PAGE
@@ -116,7 +117,7 @@ def page_url(request, number):
     else:
         query["page"] = str(number)
     path = f"{request.path}?{query.urlencode()}" if query else request.path
-    return request.build_absolute_uri(path)
+    return absolute_url(path)
 
 
 @api_view
@@ -139,7 +140,7 @@ def measure_list(request):
             _("There is no such page; pages run from 1 to %(last)s.")
             % {"last": paginator.num_pages},
         ) from None
-    represent = Representer(request)
+    represent = Representer()
     return JsonResponse(
         {
             "count": paginator.count,
@@ -158,7 +159,7 @@ def measure_list(request):
 @api_view
 def measure_detail(request, slug):
     measure = get_object_or_404(Measure.objects.published().for_detail(), slug=slug)
-    return JsonResponse(Representer(request).measure_in_full(measure))
+    return JsonResponse(Representer().measure_in_full(measure))
 
 
 def listing(rows):
@@ -173,26 +174,26 @@ def regions():
 
 @api_view
 def region_list(request):
-    represent = Representer(request)
+    represent = Representer()
     return listing([represent.region(region) for region in regions()])
 
 
 @api_view
 def region_detail(request, slug):
     region = get_object_or_404(regions(), slug=slug)
-    return JsonResponse(Representer(request).region(region, full=True))
+    return JsonResponse(Representer().region(region, full=True))
 
 
 @api_view
 def theme_list(request):
-    represent = Representer(request)
+    represent = Representer()
     themes = Category.objects.with_measure_counts()
     return listing([represent.theme(theme) for theme in themes])
 
 
 @api_view
 def partner_list(request):
-    represent = Representer(request)
+    represent = Representer()
     partners = Partner.objects.annotate(
         published_count=published_count_subquery(Partner.objects.all())
     ).order_by("-is_active", "role", "name")

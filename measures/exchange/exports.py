@@ -41,6 +41,7 @@ from measures.catalogue.filters import MeasureFilter
 from measures.content_language import translated_language
 from measures.exchange.representation import COLUMNS, MeasureRow, Representer, Table
 from measures.models import Category, Measure, MeasureTranslation, Region, TargetGroup
+from measures.site_url import absolute_url
 from partners.models import Partner
 from partners.text import spreadsheet_cell
 
@@ -156,7 +157,7 @@ def download(chunks, content_type, extension):
 @require_safe
 @cached_download
 def export_csv(request):
-    chunks = csv_chunks(filtered_measures(request), Representer(request))
+    chunks = csv_chunks(filtered_measures(request), Representer())
     return download(chunks, "text/csv; charset=utf-8", "csv")
 
 
@@ -165,7 +166,5 @@ def export_csv(request):
 def export_json(request):
     query = request.GET.urlencode()
     list_path = reverse("measures:list") + (f"?{query}" if query else "")
-    chunks = json_chunks(
-        filtered_measures(request), Representer(request), request.build_absolute_uri(list_path)
-    )
+    chunks = json_chunks(filtered_measures(request), Representer(), absolute_url(list_path))
     return download(chunks, "application/json", "json")

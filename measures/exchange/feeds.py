@@ -2,7 +2,8 @@
 
 /en/measures/feed/ takes the list page's query string, so a saved search is a
 feed to subscribe to: the FEED_SIZE measures published last among those the list
-shows for the same filters, newest first whatever sort the list had.
+shows for the same filters, newest first whatever sort the list had. Its links
+start with SITE_URL: Django's feeds would take the request's host.
 """
 
 import re
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from measures.catalogue.filters import MeasureFilter
 from measures.content_language import localized
 from measures.models import Measure
+from measures.site_url import absolute_url
 
 FEED_SIZE = 50
 # Characters XML 1.0 cannot hold (the C0 controls but tab, newline and carriage
@@ -48,13 +50,20 @@ class MeasureFeed(Feed):
         return _("Soft digitalisation measures, newest first, as they are published.")
 
     def link(self, filterset):
-        return with_query(reverse("measures:list"), filterset.canonical_query(with_sort=False))
+        return absolute_url(
+            with_query(reverse("measures:list"), filterset.canonical_query(with_sort=False))
+        )
 
     def feed_url(self, filterset):
-        return with_query(reverse("measures:feed"), filterset.canonical_query(with_sort=False))
+        return absolute_url(
+            with_query(reverse("measures:feed"), filterset.canonical_query(with_sort=False))
+        )
 
     def items(self, filterset):
         return filterset.qs.order_by("-published_at", "-pk")[:FEED_SIZE]
+
+    def item_link(self, measure):
+        return absolute_url(measure.get_absolute_url())
 
     def item_title(self, measure):
         return xml_text(localized(measure, "title"))

@@ -12,7 +12,7 @@ measures.exchange.exports); the model instance is turned into a MeasureRow
 first, so both take the same way. `COLUMNS` are the measure's own values the
 representation reads.
 
-Paths become absolute URLs with the request's scheme and host; texts are in the
+Paths become absolute URLs at SITE_URL (measures.site_url); texts are in the
 active language where translated (measures.content_language), the good-practice
 texts in English only.
 """
@@ -36,6 +36,7 @@ from measures.models import (
     Measure,
     StaffEffort,
 )
+from measures.site_url import site_url
 from partners.countries import Country
 
 # A measure's own values that its representation reads (besides its related rows).
@@ -129,14 +130,14 @@ def indicator_data(indicator):
 
 
 class Representer:
-    """Turns catalogue rows into JSON-ready dicts for one request.
+    """Turns catalogue rows into JSON-ready dicts for one answer.
 
     The region, partner and themes shared by many measures of a list or an
     export are built once each.
     """
 
-    def __init__(self, request):
-        self.origin = request.build_absolute_uri("/")[:-1]
+    def __init__(self):
+        self.origin = site_url()
         self._refs = {}
 
     def url(self, path):

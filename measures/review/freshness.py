@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from measures.models import Measure, MeasureTransition
 from measures.review import notifications, permissions
 from measures.review.workflow import WorkflowError
+from measures.site_url import absolute_url
 from partners.models import Partner
 
 Status = Measure.Status
@@ -86,7 +87,7 @@ def remind_unverified(dry_run=False, today=None):
     the claim is given back and the next run tries again.
     """
     today = today or timezone.localdate()
-    overdue_url = notifications.admin_url_of(reverse("admin:measures_measure_overdue"))
+    overdue_url = absolute_url(reverse("admin:measures_measure_overdue"))
     reminders = []
     for partner, measures in overdue_by_partner(today):
         reminder = Reminder(partner, measures)

@@ -19,21 +19,15 @@ from django.utils.translation import ngettext
 
 from measures.models import Measure
 from measures.review.permissions import coordinators, editors_of
+from measures.site_url import absolute_url
 from partners.text import one_line
 
 logger = logging.getLogger(__name__)
 
 
-def admin_url(measure, request=None):
-    path = reverse("admin:measures_measure_change", args=[measure.pk])
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return admin_url_of(path)
-
-
-def admin_url_of(path):
-    """The full address of a path, for mails sent outside a request."""
-    return settings.SITE_URL.rstrip("/") + path
+def admin_url(measure):
+    """The address of the measure's admin page at SITE_URL, whoever's request sends the mail."""
+    return absolute_url(reverse("admin:measures_measure_change", args=[measure.pk]))
 
 
 def _send(subject, template, context, recipients):
@@ -51,17 +45,13 @@ def _send(subject, template, context, recipients):
         return 0
 
 
-def transition_made(record, request=None):
+def transition_made(record):
     measure = record.measure
     context = {
         "measure": measure,
         "record": record,
-        "url": admin_url(measure, request),
-        "public_url": (
-            request.build_absolute_uri(measure.get_absolute_url())
-            if request is not None
-            else settings.SITE_URL.rstrip("/") + measure.get_absolute_url()
-        ),
+        "url": admin_url(measure),
+        "public_url": absolute_url(measure.get_absolute_url()),
     }
     if record.to_status == Measure.Status.SUBMITTED:
         subject = _("For review: %(title)s") % {"title": measure.title}

@@ -102,7 +102,7 @@ def values_of(measure):
     return values
 
 
-def transition(measure, to_status, user, comment="", request=None):
+def transition(measure, to_status, user, comment=""):
     """Move `measure` to `to_status` on behalf of `user`; returns the timeline entry."""
     to_status = Status(to_status)
     if not permissions.can_transition(user, measure, to_status):
@@ -150,7 +150,7 @@ def transition(measure, to_status, user, comment="", request=None):
             user=user,
             comment=comment,
         )
-        transaction.on_commit(lambda: notifications.transition_made(record, request))
+        transaction.on_commit(lambda: notifications.transition_made(record))
     measure.refresh_from_db()
     return record
 

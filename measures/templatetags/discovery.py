@@ -18,6 +18,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from measures.content_language import localized
+from measures.site_url import absolute_url
 
 register = template.Library()
 
@@ -30,7 +31,7 @@ def list_canonical_url(context, filterset, page_obj=None):
     and the page number after the first."""
     request = context["request"]
     query = filterset.canonical_query(page=page_obj.number if page_obj else 1)
-    return request.build_absolute_uri(f"{request.path}?{query}" if query else request.path)
+    return absolute_url(f"{request.path}?{query}" if query else request.path)
 
 
 def json_ld_script(data):
@@ -42,39 +43,39 @@ def json_ld_script(data):
     )
 
 
-def measure_structured_data(measure, absolute):
-    """A measure as a schema.org CreativeWork; `absolute` makes a path an absolute URL."""
+def measure_structured_data(measure):
+    """A measure as a schema.org CreativeWork, its links at SITE_URL."""
     region, partner = measure.region, measure.partner
     data = {
         "@context": "https://schema.org",
         "@type": "CreativeWork",
         "name": localized(measure, "title"),
         "description": localized(measure, "summary"),
-        "url": absolute(measure.get_absolute_url()),
+        "url": absolute_url(measure.get_absolute_url()),
         "inLanguage": get_language(),
         "about": [
             {
                 "@type": "Thing",
                 "name": localized(theme, "name"),
-                "url": absolute(theme.get_absolute_url()),
+                "url": absolute_url(theme.get_absolute_url()),
             }
             for theme in measure.theme_list
         ],
         "spatialCoverage": {
             "@type": "Place",
             "name": localized(region, "name"),
-            "url": absolute(region.get_absolute_url()),
+            "url": absolute_url(region.get_absolute_url()),
             "address": {"@type": "PostalAddress", "addressCountry": region.country},
         },
         "creator": {
             "@type": "Organization",
             "name": partner.name,
-            "url": absolute(partner.get_absolute_url()),
+            "url": absolute_url(partner.get_absolute_url()),
         },
         "isPartOf": {
             "@type": "WebSite",
             "name": "Next2Met",
-            "url": absolute(reverse("home")),
+            "url": absolute_url(reverse("home")),
         },
     }
     if measure.title_local:
@@ -90,11 +91,11 @@ def measure_structured_data(measure, absolute):
     if measure.website:
         data["sameAs"] = measure.website
     if measure.image:
-        data["image"] = absolute(measure.image.url)
+        data["image"] = absolute_url(measure.image.url)
     return data
 
 
-@register.simple_tag(takes_context=True)
-def measure_json_ld(context, measure):
+@register.simple_tag
+def measure_json_ld(measure):
     """The measure's schema.org description, for the head of its page (needs `for_detail()`)."""
-    return json_ld_script(measure_structured_data(measure, context["request"].build_absolute_uri))
+    return json_ld_script(measure_structured_data(measure))

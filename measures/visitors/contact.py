@@ -35,6 +35,7 @@ from django.views.decorators.http import require_http_methods
 
 from measures.models import Measure
 from measures.review import permissions
+from measures.site_url import absolute_url
 from partners.text import one_line
 
 logger = logging.getLogger(__name__)
@@ -210,7 +211,7 @@ def send(measure, data, request):
     context = {
         **data,
         "measure": measure,
-        "public_url": request.build_absolute_uri(measure.get_absolute_url()),
+        "public_url": absolute_url(measure.get_absolute_url()),
     }
     with translation.override(settings.LANGUAGE_CODE):
         # To the partner's staff in the catalogue's working language.

@@ -32,6 +32,8 @@ from django.views.decorators.http import require_safe, require_POST
 from measures.content_language import LocalText, localized, source_text
 from measures.models import GOOD_PRACTICE_FIELDS, Measure
 from measures.models.results import EvidenceLevel
+from measures.site_url import absolute_url
+from measures.visitors import guards
 
 SESSION_KEY = "dossier"
 BACK_KEY = "dossier_back"
@@ -78,10 +80,14 @@ def see_dossier():
 # which cannot carry a per-visitor token. Adding a published measure to one's own
 # basket is harmless, and a forged cross-site POST could not even reach the
 # visitor's basket: the session cookie is SameSite=Lax, so browsers leave it off
-# such a request.
+# such a request. It would still start a new session, so a POST from another
+# site's page is refused, as is a large body, before either is read (guards).
 @csrf_exempt
 @require_POST
 def add(request):
+    refusal = guards.refusal(request)
+    if refusal is not None:
+        return refusal
     slug = request.POST.get("slug", "").strip()
     measure = None
     if slug and len(slug) <= SLUG_MAX_LENGTH:
@@ -152,7 +158,7 @@ def dossier(request):
 @require_safe
 def print_view(request):
     measures = current_measures(request)
-    context = {"entries": entries(measures, request), "today": timezone.localdate()}
+    context = {"entries": entries(measures), "today": timezone.localdate()}
     return render(request, "measures/dossier_print.html", context)
 
 
@@ -167,7 +173,7 @@ def pdf(request):
         messages.info(request, _("Your dossier is empty: add measures before downloading it."))
         return see_dossier()
     today = timezone.localdate()
-    response = HttpResponse(render_pdf(entries(measures, request), today), "application/pdf")
+    response = HttpResponse(render_pdf(entries(measures), today), "application/pdf")
     response["Content-Disposition"] = f'attachment; filename="next2met-dossier-{today}.pdf"'
     return response
 
@@ -216,9 +222,9 @@ def indicator_rows(measure):
     return rows
 
 
-def entries(measures, request):
+def entries(measures):
     """Per measure, what the good-practice template shows, for the print view and the PDF."""
-    return [entry(measure, request) for measure in measures]
+    return [entry(measure) for measure in measures]
 
 
 def practice_text(measure, name):
@@ -230,7 +236,7 @@ def practice_text(measure, name):
     return text
 
 
-def entry(measure, request):
+def entry(measure):
     region = measure.region
     region_name = localized(region, "name")
     location = [_("NUTS %(code)s") % {"code": region.nuts_code}]
@@ -280,8 +286,6 @@ def entry(measure, request):
         "sections": [(label, LocalText(text.strip(), text.lang)) for label, text in sections],
         "indicators": indicator_rows(measure),
         "links": links,
-        "url": request.build_absolute_uri(measure.get_absolute_url()),
-        "contact_url": request.build_absolute_uri(
-            reverse("measures:contact", kwargs={"slug": measure.slug})
-        ),
+        "url": absolute_url(measure.get_absolute_url()),
+        "contact_url": absolute_url(reverse("measures:contact", kwargs={"slug": measure.slug})),
     }

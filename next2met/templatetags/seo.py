@@ -2,11 +2,13 @@
 
 from django import template
 
+from measures.site_url import absolute_url
+
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def canonical_url(context):
-    """The page's absolute address without its query string; "" where there is no request."""
+    """The page's address at SITE_URL without its query string; "" where there is no request."""
     request = context.get("request")
-    return request.build_absolute_uri(request.path) if request else ""
+    return absolute_url(request.path) if request else ""

@@ -132,3 +132,20 @@ def test_json_ld_stays_valid_and_closed_whatever_the_title(client, title):
     assert data["name"] == title
     assert data["description"] == "</script> in the summary too"
     assert "<script>alert(1)" not in response.content.decode()
+
+
+def test_canonical_and_structured_data_links_start_with_site_url_whatever_the_host(
+    client, public_site, foreign_host, public_pages, published_measure
+):
+    for url in public_pages:
+        response = client.get(url, HTTP_HOST=foreign_host)
+        assert canonical(response).startswith(f"{public_site}/"), url
+        assert meta(response, "property", "og:url").startswith(f"{public_site}/"), url
+
+    response = client.get(f"/en/measures/{published_measure.slug}/", HTTP_HOST=foreign_host)
+    data = json_ld(response)
+    assert data["url"] == f"{public_site}/en/measures/{published_measure.slug}/"
+    assert data["isPartOf"]["url"] == f"{public_site}/en/"
+    assert "localhost" not in head_of(response)
+    list_page = client.get("/en/measures/?region=paijat-hame", HTTP_HOST=foreign_host)
+    assert canonical(list_page) == f"{public_site}/en/measures/?region=paijat-hame"

@@ -36,10 +36,32 @@ def test_robots_txt_names_the_sitemap_by_its_absolute_address(client):
     assert "Disallow: /admin/" in lines
 
 
-def test_robots_txt_sitemap_follows_the_host_and_scheme(client):
-    response = client.get("/robots.txt", HTTP_HOST="localhost", secure=True)
+def test_robots_txt_names_the_sitemap_at_site_url_whatever_the_host(
+    client, public_site, foreign_host
+):
+    response = client.get("/robots.txt", HTTP_HOST=foreign_host)
 
-    assert "Sitemap: https://localhost/sitemap.xml" in response.content.decode().splitlines()
+    text = response.content.decode()
+    assert f"Sitemap: {public_site}/sitemap.xml" in text.splitlines()
+    assert "localhost" not in text
+
+
+def test_sitemap_addresses_start_with_site_url_whatever_the_host(
+    client, public_site, foreign_host, published_measure
+):
+    index = client.get("/sitemap.xml", HTTP_HOST=foreign_host)
+    section = client.get("/sitemap-measures.xml", HTTP_HOST=foreign_host)
+
+    assert locations(index) == [
+        f"{public_site}/sitemap-{name}.xml"
+        for name in ("pages", "measures", "regions", "themes", "partners")
+    ]
+    assert f"{public_site}/en/measures/{published_measure.slug}/" in locations(section)
+    alternates = [link.get("href") for link in ET.fromstring(section.content).iter(f"{XHTML}link")]
+    assert f"{public_site}/measures/{published_measure.slug}/" in alternates
+    assert all(href.startswith(f"{public_site}/") for href in alternates)
+    for response in (index, section):
+        assert "localhost" not in response.content.decode()
 
 
 def test_sitemap_is_an_index_of_one_section_per_kind_of_page(client):

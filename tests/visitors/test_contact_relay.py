@@ -251,3 +251,14 @@ def test_a_mail_server_failure_is_explained_not_a_server_error(
     assert response.status_code == 503
     assert "could not be sent just now" in response.content.decode()
     assert "Who could we talk to?" in response.content.decode()
+
+
+def test_the_relayed_message_links_to_site_url_whatever_the_host(
+    client, measure, editor, public_site, foreign_host
+):
+    client.post(contact_url(measure), message(measure), HTTP_HOST=foreign_host)
+
+    (relayed,) = [m for m in mail.outbox if m.to == ["erika@example.org"]]
+    assert f"{public_site}/en/measures/village/" in relayed.body
+    for sent in mail.outbox:
+        assert "localhost" not in sent.body

@@ -262,3 +262,15 @@ def test_the_dossier_link_in_the_header_shows_no_count(client, measures):
 
     assert 'href="/en/dossier/"' in html
     assert "Dossier</a>" in html
+
+
+def test_print_view_links_to_site_url_whatever_the_host(
+    client, measures, public_site, foreign_host
+):
+    add(client, "village")
+
+    html = client.get("/en/dossier/print/", HTTP_HOST=foreign_host).content.decode()
+
+    assert f"{public_site}/en/measures/village/" in html
+    assert f"{public_site}/en/measures/village/contact/" in html
+    assert "localhost:6666" not in html
