@@ -33,6 +33,7 @@ from measures.content_language import LocalText, localized, source_text
 from measures.models import GOOD_PRACTICE_FIELDS, Measure
 from measures.models.results import EvidenceLevel
 from measures.site_url import absolute_url
+from measures.visitors import guards
 
 SESSION_KEY = "dossier"
 BACK_KEY = "dossier_back"
@@ -79,10 +80,14 @@ def see_dossier():
 # which cannot carry a per-visitor token. Adding a published measure to one's own
 # basket is harmless, and a forged cross-site POST could not even reach the
 # visitor's basket: the session cookie is SameSite=Lax, so browsers leave it off
-# such a request.
+# such a request. It would still start a new session, so a POST from another
+# site's page is refused, as is a large body, before either is read (guards).
 @csrf_exempt
 @require_POST
 def add(request):
+    refusal = guards.refusal(request)
+    if refusal is not None:
+        return refusal
     slug = request.POST.get("slug", "").strip()
     measure = None
     if slug and len(slug) <= SLUG_MAX_LENGTH:
