@@ -390,6 +390,11 @@ CONTENT_SECURITY_POLICY = {
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# An address is locked out on its own too, after N2M_ADDRESS_FAILURE_LIMIT failed
+# sign-ins with any usernames (next2met.lockout; 0 switches that off): trying many
+# usernames from one address is stopped as well.
+AXES_HANDLER = "next2met.lockout.AddressLimitedHandler"
+N2M_ADDRESS_FAILURE_LIMIT = env_int("AXES_ADDRESS_FAILURE_LIMIT", 20)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "lockout.html"
 AXES_CLIENT_IP_CALLABLE = "next2met.proxy.client_ip"

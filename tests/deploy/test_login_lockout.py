@@ -1,4 +1,5 @@
-"""Failed admin sign-ins are counted per username and address, and lock that pair out."""
+"""Failed admin sign-ins are counted per username and address, and per address alone:
+either locks out (the pair after a few failures, the address after more)."""
 
 import pytest
 from django.core.management import call_command
@@ -127,3 +128,46 @@ def test_without_the_proxy_setting_forwarded_headers_are_ignored(client, staff, 
     response = sign_in(client, password=PASSWORD, HTTP_X_FORWARDED_FOR="203.0.113.2")
 
     assert response.status_code == 429
+
+
+def fail_with_many_usernames(client, times, address="192.0.2.10"):
+    return [
+        sign_in(client, username=f"guess{n}", address=address).status_code for n in range(times)
+    ]
+
+
+def test_many_usernames_from_one_address_lock_that_address_out(client, staff, settings):
+    limit = settings.N2M_ADDRESS_FAILURE_LIMIT
+    assert limit > LIMIT
+
+    assert fail_with_many_usernames(client, limit - 1) == [200] * (limit - 1)
+    locked = sign_in(client, username="one-more-guess")
+    right_password = sign_in(client, password=PASSWORD)
+    from_elsewhere = sign_in(client, password=PASSWORD, address="198.51.100.7")
+
+    assert locked.status_code == 429
+    assert right_password.status_code == 429
+    assert from_elsewhere.status_code == 302
+
+
+def test_the_address_lockout_page_is_friendly_and_speaks_of_the_network(client, staff, settings):
+    limit = settings.N2M_ADDRESS_FAILURE_LIMIT
+    fail_with_many_usernames(client, limit)
+
+    response = sign_in(client, username="one-more-guess")
+
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert '<header class="site-header">' in html
+    assert "<h1>Sign-in is paused for your network</h1>" in html
+    assert f"There were {limit} failed attempts to sign in from your network" in html
+    assert "You can try again in 30 minutes." in html
+    assert_security_headers(response)
+
+
+def test_axes_reset_lifts_the_address_lockout(client, staff, settings):
+    fail_with_many_usernames(client, settings.N2M_ADDRESS_FAILURE_LIMIT)
+
+    call_command("axes_reset", verbosity=0)
+
+    assert sign_in(client, password=PASSWORD).status_code == 302
