@@ -2,13 +2,19 @@
 
 The message goes by e-mail to the owning partner's editors (to the
 coordinators when the partner has no editor), with the visitor's address as
-Reply-To, and the visitor gets a copy. The page never shows anybody's address.
+Reply-To. The page never shows anybody's address.
+
+The visitor gets a short receipt: which measure, and that the message went.
+It holds nothing the sender typed, not even their name, so the form cannot be
+used to send a text of one's choosing to an address of one's choosing.
 
 Spam is kept out without any outside service:
 
 - a honeypot field that people never see and bots fill in;
-- a signed timestamp in the form: a message sent less than three seconds after
-  the form was opened, or more than a day later, is refused;
+- a signed, single-use form token holding when the form was handed out: a
+  message sent less than three seconds after the form was opened, or more than
+  a day later, is refused, and so is a second message with the same token
+  (a form sent twice, or replayed), which the cache remembers for a day;
 - a limit per client address and per measure, counted in the cache.
 
 The page carries a CSRF token, so it is its own page and never cached; the
@@ -17,6 +23,7 @@ measure's public page only links to it.
 
 import hashlib
 import logging
+import secrets
 import time
 
 from django import forms
@@ -52,9 +59,11 @@ MESSAGE_MAX_LENGTH = 5000
 
 
 def form_token(measure, issued_at=None):
-    """The signed moment the form of `measure` was handed out."""
+    """The signed moment the form of `measure` was handed out, unique to this form."""
     issued_at = int(time.time() if issued_at is None else issued_at)
-    return signing.dumps({"m": measure.pk, "t": issued_at}, salt=SALT)
+    # The nonce tells apart two forms handed out in the same second: each works once.
+    nonce = secrets.token_urlsafe(12)
+    return signing.dumps({"m": measure.pk, "t": issued_at, "n": nonce}, salt=SALT)
 
 
 def single_line(value):
@@ -68,7 +77,10 @@ class ContactForm(forms.Form):
     email = forms.EmailField(
         label=_("Your e-mail address"),
         max_length=254,
-        help_text=_("The people behind the measure answer to this address. You get a copy."),
+        help_text=_(
+            "The people behind the measure answer to this address. "
+            "You get a short receipt, without your message."
+        ),
     )
     organisation = forms.CharField(
         label=_("Your organisation (optional)"), max_length=200, required=False
@@ -108,7 +120,7 @@ class ContactForm(forms.Form):
             if payload["m"] != self.measure.pk:
                 raise ValueError
         except (signing.BadSignature, KeyError, TypeError, ValueError):
-            self._renew_token()
+            self.renew_token()
             raise forms.ValidationError(
                 _("The form was damaged on its way. Please send your message again."),
                 code="bad_token",
@@ -123,7 +135,7 @@ class ContactForm(forms.Form):
                 code="too_fast",
             )
         if age > MAX_SECONDS:
-            self._renew_token()
+            self.renew_token()
             raise forms.ValidationError(
                 _(
                     "This form was opened more than a day ago, so it was not sent. "
@@ -142,7 +154,7 @@ class ContactForm(forms.Form):
             )
         return cleaned
 
-    def _renew_token(self):
+    def renew_token(self):
         # Shown again with a fresh timestamp, so the next send can succeed.
         self.data = self.data.copy()
         self.data["started"] = form_token(self.measure)
@@ -191,6 +203,37 @@ def count_sent(keys):
         logger.exception("Contact rate limit unavailable")
 
 
+# One message per form
+
+
+def token_key(token):
+    # A hash: the key stays short whatever was posted.
+    return f"contact:token:{hashlib.sha256(token.encode()).hexdigest()[:32]}"
+
+
+def claim_token(token):
+    """Mark the form's token used; False if a message was sent with it already.
+
+    cache.add() writes only where nothing is, so of two posts of one form (a
+    double click, a replay) only one claims it. A token is refused a day after
+    it was handed out anyway, so it is remembered for as long.
+    """
+    try:
+        return cache.add(token_key(token), 1, MAX_SECONDS)
+    except Exception:
+        # Like the rate limits: a cache that cannot be reached costs protection, not the message.
+        logger.exception("Contact token store unavailable")
+        return True
+
+
+def release_token(token):
+    """The message could not be sent: the same form may be sent again."""
+    try:
+        cache.delete(token_key(token))
+    except Exception:
+        logger.exception("Contact token store unavailable")
+
+
 # Sending
 
 
@@ -202,17 +245,15 @@ def recipients_of(measure):
     return emails
 
 
-def send(measure, data, request):
-    """Relay the message; returns False when nobody can receive it or the mail server fails."""
+def send(measure, data):
+    """Relay the message and send the receipt; False when nobody can receive it or the
+    mail server fails."""
     emails = recipients_of(measure)
     if not emails:
         logger.error("Nobody receives messages about measure %s", measure.pk)
         return False
-    context = {
-        **data,
-        "measure": measure,
-        "public_url": absolute_url(measure.get_absolute_url()),
-    }
+    about = {"measure": measure, "public_url": absolute_url(measure.get_absolute_url())}
+    context = {**data, **about}
     with translation.override(settings.LANGUAGE_CODE):
         # To the partner's staff in the catalogue's working language.
         # One line, whatever the title holds: a header with a line break is refused.
@@ -225,14 +266,15 @@ def send(measure, data, request):
         EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [email], reply_to=[data["email"]])
         for email in emails
     ]
-    copy = EmailMessage(
+    # Nothing the visitor typed: only the measure and the fact that the message went.
+    receipt = EmailMessage(
         one_line(gettext("Your message about “%(title)s”") % {"title": measure.title}),
-        render_to_string("measures/email/contact_copy.txt", context),
+        render_to_string("measures/email/contact_receipt.txt", about),
         settings.DEFAULT_FROM_EMAIL,
         [data["email"]],
     )
     try:
-        get_connection().send_messages([*relayed, copy])
+        get_connection().send_messages([*relayed, receipt])
     except OSError:
         logger.exception("Could not relay a message about measure %s", measure.pk)
         return False
@@ -259,14 +301,25 @@ def contact(request, slug):
                 "the last hour, so this one was not sent. Please try again in an hour."
             )
         elif form.is_valid():
-            if send(measure, form.cleaned_data, request):
+            token = form.cleaned_data["started"]
+            if not claim_token(token):
+                status = 409
+                problem = _(
+                    "This message was sent already: the form reached us twice, and the "
+                    "second time nothing was sent. To write another message, change the "
+                    "text below and send it again."
+                )
+                form.renew_token()
+            elif send(measure, form.cleaned_data):
                 count_sent(keys)
                 return redirect("measures:contact_sent", slug=measure.slug)
-            status = 503
-            problem = _(
-                "Your message could not be sent just now. Nothing was lost: it is still "
-                "below. Please try again in a few minutes."
-            )
+            else:
+                release_token(token)
+                status = 503
+                problem = _(
+                    "Your message could not be sent just now. Nothing was lost: it is still "
+                    "below. Please try again in a few minutes."
+                )
         else:
             problem = form.refusal()
     else:

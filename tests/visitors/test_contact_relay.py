@@ -66,7 +66,7 @@ def test_the_contact_page_is_never_cached(client, measure):
     assert "X-Page-Cache" not in response
 
 
-def test_the_message_goes_to_the_partners_editors_with_a_copy_to_the_sender(
+def test_the_message_goes_to_the_partners_editors_with_a_receipt_to_the_sender(
     client, measure, editor, colleague, other_editor, coordinator
 ):
     response = client.post(contact_url(measure), message(measure))
@@ -81,9 +81,10 @@ def test_the_message_goes_to_the_partners_editors_with_a_copy_to_the_sender(
         assert "Jana Nováková" in relayed_message.subject
         assert "Who could we talk to?" in relayed_message.body
         assert "Region of South Bohemia" in relayed_message.body
-    (copy,) = [m for m in mail.outbox if m.to == ["jana@example.cz"]]
-    assert "Who could we talk to?" in copy.body
-    assert addresses_in(copy.body) == []
+    (receipt,) = [m for m in mail.outbox if m.to == ["jana@example.cz"]]
+    assert receipt.subject == "Your message about “Village e-service points”"
+    assert "http://testserver/en/measures/village/" in receipt.body
+    assert addresses_in(receipt.body) == []
     assert addresses_in(client.get(response["Location"]).content.decode()) == []
 
 
@@ -262,3 +263,61 @@ def test_the_relayed_message_links_to_site_url_whatever_the_host(
     assert f"{public_site}/en/measures/village/" in relayed.body
     for sent in mail.outbox:
         assert "localhost" not in sent.body
+
+
+def test_the_receipt_holds_nothing_the_sender_typed(client, measure, editor):
+    typed = {
+        "name": "Cheap pills at spam.example",
+        "organisation": "Visit spam.example today",
+        "message": "Buy cheap pills now at https://spam.example/offer before it is too late!",
+    }
+
+    client.post(contact_url(measure), message(measure, email="victim@example.org", **typed))
+
+    (receipt,) = [m for m in mail.outbox if m.to == ["victim@example.org"]]
+    for text in (receipt.subject, receipt.body):
+        assert "spam.example" not in text
+        assert "Cheap pills" not in text
+    assert "Village e-service points" in receipt.body
+    assert receipt.reply_to == []
+
+
+def test_a_form_token_works_once(client, measure, editor):
+    sent_once = message(measure)
+    first = client.post(contact_url(measure), sent_once)
+    sent = len(mail.outbox)
+
+    again = client.post(contact_url(measure), sent_once)
+
+    assert first.status_code == 302
+    assert sent == 2
+    assert again.status_code == 409
+    assert "This message was sent already" in again.content.decode()
+    assert len(mail.outbox) == sent
+    renewed = again.context["form"]["started"].value()
+    assert renewed != sent_once["started"]
+
+
+def test_two_forms_handed_out_in_the_same_second_each_send_once(client, measure, editor):
+    issued_at = time.time() - 30
+    first = message(measure, started=contact.form_token(measure, issued_at))
+    second = message(measure, started=contact.form_token(measure, issued_at))
+
+    responses = [client.post(contact_url(measure), data) for data in (first, second)]
+
+    assert [response.status_code for response in responses] == [302, 302]
+    assert len(mail.outbox) == 4
+
+
+def test_a_form_that_could_not_be_sent_may_be_sent_again(client, measure, editor, monkeypatch):
+    data = message(measure)
+
+    def refuse(self, messages):
+        raise ConnectionRefusedError
+
+    with monkeypatch.context() as patched:
+        patched.setattr("django.core.mail.backends.locmem.EmailBackend.send_messages", refuse)
+        assert client.post(contact_url(measure), data).status_code == 503
+
+    assert client.post(contact_url(measure), data).status_code == 302
+    assert len(mail.outbox) == 2
