@@ -22,6 +22,7 @@ from measures.models import (
     RegionTranslation,
     TargetGroupTranslation,
 )
+from measures.models.translation import TRANSLATED_SECTIONS
 from measures.review import permissions
 
 
@@ -45,7 +46,7 @@ class MeasureTranslationInline(ChangesWithMeasure, admin.StackedInline):
     model = MeasureTranslation
     formset = ParentScopedInlineFormSet
     extra = 0
-    fields = ["language", "title", "summary", "description"]
+    fields = ["language", "title", "summary", "description", *TRANSLATED_SECTIONS]
     verbose_name = _("text in another language")
     verbose_name_plural = _("texts in other languages")
 
@@ -57,7 +58,7 @@ class IndicatorInline(ChangesWithMeasure, admin.StackedInline):
     extra = 1
     fieldsets = [
         (None, {"fields": [("name", "unit")]}),
-        (None, {"fields": [("baseline", "target", "achieved")]}),
+        (None, {"fields": [("baseline", "target", "achieved", "achieved_qualifier")]}),
         (None, {"fields": [("achieved_on", "achieved_on_precision", "position")]}),
     ]
 

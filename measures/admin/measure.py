@@ -71,7 +71,7 @@ class MeasureAdmin(SafeAutocompleteAdminMixin, SpreadsheetsMixin, SimpleHistoryA
                     "Leave a section empty rather than guess; the problem addressed is "
                     "needed before the measure can go to review."
                 ),
-                "fields": [*GOOD_PRACTICE_FIELDS, "funding"],
+                "fields": [*GOOD_PRACTICE_FIELDS, "funding", "information_note"],
             },
         ),
         (
@@ -82,7 +82,7 @@ class MeasureAdmin(SafeAutocompleteAdminMixin, SpreadsheetsMixin, SimpleHistoryA
                     "leave the rest empty; the results in figures are further down."
                 ),
                 "fields": [
-                    "evidence_level",
+                    ("evidence_level", "documentation_level"),
                     ("budget_band", "staff_effort", "duration_months"),
                     *FUNDING_FIELDS.values(),
                 ],

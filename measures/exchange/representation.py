@@ -124,6 +124,7 @@ def indicator_data(indicator):
         "baseline": number(indicator.baseline),
         "target": number(indicator.target),
         "achieved": number(indicator.achieved),
+        "achieved_qualifier": indicator.achieved_qualifier or None,
         "achieved_on": indicator.achieved_on.isoformat() if indicator.achieved_on else None,
         "achieved_on_precision": indicator.achieved_on_precision if indicator.achieved_on else None,
     }

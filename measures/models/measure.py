@@ -17,8 +17,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from measures.content_language import prefetch_translations
+from measures.content_language import localized, prefetch_translations
 from measures.images import strip_metadata, validate_measure_image
+from measures.models.documentation import DOCUMENTATION_HELP, DocumentationLevel
 from measures.models.results import (
     FUNDING_FIELDS,
     BudgetBand,
@@ -293,6 +294,15 @@ class Measure(models.Model):
             "What another region would need to adopt the measure, and what it could learn."
         ),
     )
+    information_note = models.TextField(
+        _("about this information"),
+        blank=True,
+        help_text=_(
+            "What a reader should know about the facts themselves, in a sentence or two: "
+            "what could not be found, or which figures disagree. Shown under the further "
+            "links. Leave empty when there is nothing to add."
+        ),
+    )
     funding = models.CharField(
         _("funding details"),
         max_length=300,
@@ -321,6 +331,13 @@ class Measure(models.Model):
             "users, visits or money paid out. Evaluated: an independent evaluation or study has "
             "assessed them. Leave empty if no results are known yet."
         ),
+    )
+    documentation_level = models.CharField(
+        _("documentation level"),
+        max_length=10,
+        choices=DocumentationLevel,
+        blank=True,
+        help_text=DOCUMENTATION_HELP,
     )
     budget_band = models.CharField(
         _("budget"),
@@ -424,13 +441,19 @@ class Measure(models.Model):
             models.Index(fields=["status", "submitted_at"], name="measure_status_submitted"),
             # The public pages read published measures only; these partial indexes hold
             # just those. Facet counts and the region counts read the first without
-            # touching the table (id and the columns of the evidence, budget and funding
-            # facets are included on PostgreSQL), the join-table counts
+            # touching the table (id and the columns of the evidence, documentation,
+            # budget and funding facets are included on PostgreSQL), the join-table counts
             # check "published" in the second, the region and partner pages list their
             # newest measures from the last two.
             models.Index(
                 fields=["region", "partner", "start_year"],
-                include=["id", "evidence_level", "budget_band", *FUNDING_FIELDS.values()],
+                include=[
+                    "id",
+                    "evidence_level",
+                    "documentation_level",
+                    "budget_band",
+                    *FUNDING_FIELDS.values(),
+                ],
                 condition=Q(status="published"),
                 name="measure_published_facets",
             ),
@@ -547,6 +570,18 @@ class Measure(models.Model):
             (self._meta.get_field(name).verbose_name, getattr(self, name))
             for name in GOOD_PRACTICE_FIELDS
             if getattr(self, name).strip()
+        ]
+
+    def good_practice_write_up(self):
+        """Every good-practice section in template order, as (label, text) pairs.
+
+        The text is in the page's language where a translation has it, else English,
+        and empty where nothing is documented: the page then says so in one wording
+        (`NOT_DOCUMENTED`) instead of leaving the section out.
+        """
+        return [
+            (self._meta.get_field(name).verbose_name, localized(self, name))
+            for name in GOOD_PRACTICE_FIELDS
         ]
 
     @property

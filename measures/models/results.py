@@ -118,6 +118,19 @@ def figure(value):
     return number_format(value, force_grouping=True)
 
 
+class FigureQualifier(models.TextChoices):
+    """How exactly the achieved figure is known, when not to the unit."""
+
+    ABOUT = "about", _("about")
+    MORE_THAN = "more-than", _("more than")
+
+
+QUALIFIED_FIGURES = {
+    FigureQualifier.ABOUT: _("about %(figure)s"),
+    FigureQualifier.MORE_THAN: _("more than %(figure)s"),
+}
+
+
 class DatePrecision(models.TextChoices):
     DAY = "day", _("day")
     MONTH = "month", _("month only")
@@ -161,6 +174,16 @@ class Indicator(models.Model):
     achieved = figure_field(
         _("achieved"),
         _("The figure reached, as last reported. Leave empty rather than estimate."),
+    )
+    achieved_qualifier = models.CharField(
+        _("the achieved figure is"),
+        max_length=10,
+        choices=FigureQualifier,
+        blank=True,
+        help_text=_(
+            "Say so when the figure reached is not exact: “about 5,300” or “more than "
+            "30,000”. Empty: the figure as counted."
+        ),
     )
     achieved_on = models.DateField(
         _("date of the achieved figure"),
@@ -223,9 +246,17 @@ class Indicator(models.Model):
         return f"{number} {self.unit}"
 
     @property
+    def achieved_figure(self):
+        """The achieved figure with its unit and, where not exact, "about" or "more than"."""
+        figure_text = self.with_unit(self.achieved)
+        if figure_text and self.achieved_qualifier in QUALIFIED_FIGURES:
+            return QUALIFIED_FIGURES[self.achieved_qualifier] % {"figure": figure_text}
+        return figure_text
+
+    @property
     def figures(self):
         """Baseline, target and achieved figure, each with its unit ("" where not given)."""
-        return [self.with_unit(value) for value in (self.baseline, self.target, self.achieved)]
+        return [self.with_unit(self.baseline), self.with_unit(self.target), self.achieved_figure]
 
     @property
     def headline(self):

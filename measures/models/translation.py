@@ -2,7 +2,8 @@
 
 English stays the source: the existing fields of Measure, Region, Category and
 TargetGroup hold the English text, and each translation is a row of its own
-(`MeasureTranslation(measure, language, title, summary, description)` and a
+(`MeasureTranslation(measure, language, title, summary, description, the
+good-practice sections, the note on the information)` and a
 name table for each of the others), entered in an admin inline. A page shows
 the visitor's language where a translation has the text and English where it
 has not, marked with lang="en" (`measures.content_language`).
@@ -21,7 +22,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from measures.models.measure import SUMMARY_MAX_LENGTH, Measure
+from measures.models.measure import GOOD_PRACTICE_FIELDS, SUMMARY_MAX_LENGTH, Measure
 from measures.models.taxonomy import Category, Region, TargetGroup
 from partners.text import validate_single_line
 
@@ -36,6 +37,17 @@ class TranslationManager(models.Manager):
 
     def get_by_natural_key(self, language, slug):
         return self.get(language=language, **{f"{self.model.PARENT}__slug": slug})
+
+
+# The long texts of a measure translated besides its title, summary and description.
+TRANSLATED_SECTIONS = (*GOOD_PRACTICE_FIELDS, "information_note")
+
+
+def section_field(label):
+    """A translated long text of a measure; empty, the English text is shown."""
+    return models.TextField(
+        label, blank=True, help_text=_("Left empty, visitors read the English text.")
+    )
 
 
 class Translation(models.Model):
@@ -78,6 +90,13 @@ class MeasureTranslation(Translation):
         blank=True,
         help_text=_("Left empty, visitors read the English description."),
     )
+    # The good-practice sections and the note on the information, as on the measure.
+    problem = section_field(_("problem addressed"))
+    resources = section_field(_("resources needed"))
+    evidence = section_field(_("evidence of success"))
+    difficulties = section_field(_("difficulties encountered"))
+    transfer_potential = section_field(_("potential for learning or transfer"))
+    information_note = section_field(_("about this information"))
 
     PARENT = "measure"
 

@@ -206,10 +206,7 @@ def indicator_rows(measure):
     """The results in figures: name, baseline, target, achieved (with its date)."""
     rows = []
     for indicator in measure.indicators.all():
-        baseline, target, achieved = (
-            indicator.with_unit(value)
-            for value in (indicator.baseline, indicator.target, indicator.achieved)
-        )
+        baseline, target, achieved = indicator.figures
         when = indicator.achieved_when
         rows.append(
             {

@@ -57,6 +57,24 @@ def test_an_empty_cell_says_not_given_to_screen_readers(client, consultations):
     )
 
 
+def test_a_figure_known_only_as_more_than_or_about_says_so(client, criterion):
+    IndicatorFactory(
+        measure=criterion,
+        name="People reached",
+        unit="people",
+        achieved=30000,
+        achieved_qualifier="more-than",
+    )
+    IndicatorFactory(
+        measure=criterion, name="Events", unit="events", achieved=1000, achieved_qualifier="about"
+    )
+
+    table = results_table(client.get("/en/measures/consultation-criterion/").content.decode())
+
+    assert "more than 30,000 people" in table
+    assert "about 1,000 events" in table
+
+
 def test_figures_follow_the_page_language_and_a_percentage_sits_on_its_number(client, criterion):
     IndicatorFactory(measure=criterion, name="Clients with a dispenser", unit="%", achieved="30.5")
     IndicatorFactory(measure=criterion, name="Visits", unit="visits", achieved=5300)

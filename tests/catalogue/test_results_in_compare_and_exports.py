@@ -92,6 +92,7 @@ def test_api_detail_has_indicators_and_lineage_both_ways(client, transfer):
             "baseline": None,
             "target": None,
             "achieved": 5300,
+            "achieved_qualifier": None,
             "achieved_on": "2021-05-01",
             "achieved_on_precision": "month",
         }
@@ -105,6 +106,16 @@ def test_api_detail_has_indicators_and_lineage_both_ways(client, transfer):
     assert came_from["measure"]["url"] == "http://testserver/en/measures/digital-consultations/"
     assert came_from["changes"] == "A criterion in a call instead of a consultation of one council."
     assert came_from["name"] is None
+
+
+def test_api_says_when_an_achieved_figure_is_a_lower_bound(client, criterion):
+    IndicatorFactory(
+        measure=criterion, name="Sensors", achieved=14000, achieved_qualifier="more-than"
+    )
+
+    [indicator] = client.get("/api/measures/consultation-criterion/").json()["indicators"]
+
+    assert (indicator["achieved"], indicator["achieved_qualifier"]) == (14000, "more-than")
 
 
 def test_api_detail_does_not_reveal_an_unpublished_origin(client, transfer, consultations):

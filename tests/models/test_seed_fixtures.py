@@ -248,3 +248,27 @@ def test_seed_texts_make_no_claim_the_sources_do_not_support():
     assert "2023" not in text("paijat-sote-video-appointments")
     # The Podlaskie criterion was inspired by Longford's practice, as its lineage says.
     assert "direct transfer" not in text("podlaskie-e-services-consultation-criterion")
+
+
+@pytest.mark.usefixtures("seed")
+def test_seed_figures_the_facts_give_as_more_than_keep_their_more_than():
+    more_than = {
+        (indicator.measure.slug, int(indicator.achieved))
+        for indicator in Indicator.objects.filter(achieved_qualifier="more-than").select_related(
+            "measure"
+        )
+    }
+
+    assert more_than == {
+        ("digi4kmu-digi4wirtschaft", 1800),
+        ("digital-innovation-space-mv", 30000),
+        ("digital-innovation-space-mv", 3000),
+        ("diba-smart-region-platform", 14000),
+        ("diba-local-government-network-plan", 20000),
+        ("connected-hubs-network", 5500),
+        ("infotech-cluster", 60),
+    }
+    sensors = Indicator.objects.get(
+        measure__slug="diba-smart-region-platform", name="Connected sensors"
+    )
+    assert sensors.achieved_figure == "more than 14,000 sensors"

@@ -44,6 +44,9 @@ def measures(witeno_region, diba_region):
     Indicator.objects.create(
         measure=first, name="Visits a year", unit="visits", baseline=0, target=1000, achieved=1200
     )
+    Indicator.objects.create(
+        measure=first, name="Users", unit="users", achieved=300, achieved_qualifier="more-than"
+    )
     MeasureLinkFactory(measure=first, title="Evaluation report 2022", url="https://example.org/r")
     second = MeasureFactory(region=diba_region, title="Rural broadband office", slug="broadband")
     return [first, second]
@@ -249,6 +252,7 @@ def test_the_print_view_follows_the_good_practice_template(client, measures):
         "Results in figures",
         "Visits a year",
         "1,200 visits",
+        "more than 300 users",
     ]:
         assert text in html
     assert "Not stated." in html  # the second measure leaves sections empty
