@@ -35,5 +35,7 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
     CMD ["python", "docker/healthcheck.py"]
 
 # RUN_MIGRATIONS=1 makes the entry point migrate first; see docker/entrypoint.sh.
+# The same image runs the mail worker with the command
+# `python manage.py deliver_mail` (compose.yaml's worker service); it stops on SIGTERM.
 ENTRYPOINT ["docker/entrypoint.sh"]
 CMD ["gunicorn", "--config", "next2met/gunicorn.conf.py", "next2met.wsgi"]

@@ -27,7 +27,11 @@ migrate: venv
 seed: migrate
 	$(DEV_ENV) $(MANAGE) loaddata $(SEED)
 
+# The site and, beside it, the mail worker that delivers the outbox (to this console in
+# debug); the worker stops when the site stops, however it stops.
 run: seed
+	$(DEV_ENV) $(MANAGE) deliver_mail & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
 # One test process per core (TEST_WORKERS=0 runs them in this process); tests that

@@ -7,6 +7,7 @@ at least one allowed host. README.md ("Deployment") lists every variable.
 """
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -116,6 +117,8 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The outbox's mails; before next2met, whose admin replaces post_office's mail list.
+    "post_office",
     "next2met",
     "measures",
     "partners",
@@ -269,22 +272,32 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DJANGO_DATA_UPLOAD_MAX_NUMBER_FIELDS", 
 DATA_UPLOAD_MAX_NUMBER_FILES = env_int("DJANGO_DATA_UPLOAD_MAX_NUMBER_FILES", 20)
 FILE_UPLOAD_MAX_MEMORY_SIZE = env_int("DJANGO_FILE_UPLOAD_MAX_MEMORY_SIZE", 2_621_440)
 
-# Cache: local memory unless REDIS_URL points at a shared Redis. Short socket
-# timeouts, so a dead Redis slows a request by seconds, not by minutes.
+# Cache: Redis where REDIS_URL points at one. Short socket timeouts, so a dead Redis
+# slows a request by seconds, not by minutes.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-CACHES = {
-    "default": (
-        {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            # Several sites (or test runs) can share one Redis under different prefixes.
-            "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", "n2m"),
-            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
-        }
-        if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
-}
+# Without Redis, in production, the database: every gunicorn worker and app server
+# must share the cache, since the content version that makes cached pages, API
+# answers and feeds stale lives there (a cache per worker kept an archived measure
+# public for minutes). `migrate` makes its table (next2met.apps). Debug runs (runserver,
+# the tests) are one process and keep local memory, which costs no queries.
+if REDIS_URL:
+    DEFAULT_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        # Several sites (or test runs) can share one Redis under different prefixes.
+        "KEY_PREFIX": os.environ.get("REDIS_KEY_PREFIX", "n2m"),
+        "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+    }
+elif DEBUG:
+    DEFAULT_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+else:
+    DEFAULT_CACHE = {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "n2m_cache",
+        # Room for the pages of a busy day; past it, a third of the entries goes at once.
+        "OPTIONS": {"MAX_ENTRIES": env_int("N2M_DATABASE_CACHE_MAX_ENTRIES", 5000)},
+    }
+CACHES = {"default": DEFAULT_CACHE}
 # Whole public pages for anonymous visitors (next2met.cache), stored under a content
 # version that every change of the catalogue moves on: the timeout only bounds how
 # long entries of old versions take up room. 0 switches the page cache off.
@@ -303,9 +316,15 @@ N2M_GZIP_EXCLUDE = ["/admin/"]
 # floor bench/run.py compares every page with. Off unless the benchmark turns it on.
 N2M_BENCH_FLOOR = env_bool("N2M_BENCH_FLOOR", default=False)
 
-# E-mail
-EMAIL_BACKEND = os.environ.get(
-    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+# E-mail. Every mail sent through django.core.mail becomes a row of the outbox
+# (next2met.outbox), written in the transaction of the change that causes it, so
+# a mail server outage loses nothing; `manage.py deliver_mail` then hands it to
+# the transport DJANGO_EMAIL_BACKEND names: the console in debug, SMTP otherwise.
+EMAIL_BACKEND = "next2met.outbox.backend.OutboxBackend"
+EMAIL_TRANSPORT = os.environ.get("DJANGO_EMAIL_BACKEND") or (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend"
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
@@ -324,6 +343,31 @@ CSRF_COOKIE_SECURE = SECURE_HTTPS
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=SECURE_HTTPS)
 # The container's health check asks over plain HTTP from inside the container.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# django-post-office, the outbox's store and sender. A failed mail is tried again
+# up to N2M_MAIL_MAX_RETRIES times; deliver_mail doubles the wait each time, from
+# N2M_MAIL_RETRY_FIRST_SECONDS up to N2M_MAIL_RETRY_MAX_SECONDS (200 tries at
+# these defaults: about eight days of outage lose nothing). Then it is "failed",
+# listed in the admin, where an operator can queue it again.
+N2M_MAIL_RETRY_FIRST_SECONDS = env_int("N2M_MAIL_RETRY_FIRST_SECONDS", 60)
+N2M_MAIL_RETRY_MAX_SECONDS = env_int("N2M_MAIL_RETRY_MAX_SECONDS", 60 * 60)
+POST_OFFICE = {
+    "BACKENDS": {"default": EMAIL_TRANSPORT},
+    "DEFAULT_PRIORITY": "medium",
+    "MAX_RETRIES": env_int("N2M_MAIL_MAX_RETRIES", 200),
+    "RETRY_INTERVAL": timedelta(seconds=N2M_MAIL_RETRY_FIRST_SECONDS),
+    "BATCH_SIZE": 50,
+    # Failures only: a sent mail's row says when it went.
+    "LOG_LEVEL": 1,
+    "MESSAGE_ID_ENABLED": True,
+    "CELERY_ENABLED": False,
+}
+# Seconds between the worker's rounds, and how long sent mails are kept.
+N2M_MAIL_POLL_SECONDS = env_float("N2M_MAIL_POLL_SECONDS", 5.0)
+N2M_MAIL_KEEP_SENT_DAYS = env_int("N2M_MAIL_KEEP_SENT_DAYS", 90)
+# One worker per machine delivers at a time; this file is its lock.
+N2M_MAIL_LOCK_FILE = os.environ.get(
+    "N2M_MAIL_LOCK_FILE", str(Path(tempfile.gettempdir()) / "next2met-deliver-mail.lock")
+)
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)

@@ -2,7 +2,7 @@
 
 import sys
 
-from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -14,6 +14,7 @@ from django.views.defaults import server_error as default_server_error
 from measures.catalogue.maps import region_map
 from measures.models import Category, Measure, Region
 from measures.site_url import absolute_url
+from next2met.outbox.delivery import queue_summary
 from partners.models import Partner
 
 LATEST_COUNT = 6
@@ -46,13 +47,25 @@ def bench_floor(request):
 @never_cache
 @require_safe
 def healthz(request):
-    """200 when the database answers, 503 when it does not; nothing else is revealed."""
+    """200 when the database answers, 503 when it does not; and how the outbox is doing.
+
+    One query, which the database must answer anyway: the mails waiting to be
+    delivered, the age in seconds of the oldest (a worker that is down, or a mail
+    server that refuses, shows as a growing age) and the mails that failed for good.
+    A backlog does not make the site unhealthy: the pages still work.
+    """
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+        mail = queue_summary()
     except DatabaseError:
         return JsonResponse({"status": "unavailable"}, status=503)
-    return JsonResponse({"status": "ok"})
+    return JsonResponse(
+        {
+            "status": "ok",
+            "mail_waiting": mail["waiting"],
+            "mail_oldest_waiting_seconds": mail["oldest_waiting_seconds"],
+            "mail_failed": mail["failed"],
+        }
+    )
 
 
 @require_safe

@@ -240,6 +240,11 @@ def can_confirm_current(user, measure):
     return role.reviews_everything or is_own(user, measure)
 
 
+def can_read_outbox(user):
+    """May the user see the outbox, every mail with its recipients' addresses? Operators only."""
+    return role_of(user).is_superuser
+
+
 def coordinators():
     """The active coordinators with an e-mail address: who hears of submissions."""
     return _people_with(role=Membership.Role.COORDINATOR)

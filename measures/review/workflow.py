@@ -150,7 +150,11 @@ def transition(measure, to_status, user, comment=""):
             user=user,
             comment=comment,
         )
-        transaction.on_commit(lambda: notifications.transition_made(record))
+        # Queued in the move's own transaction (the outbox is rows of this database,
+        # next2met.outbox): a move rolled back takes its mails with it, and nothing
+        # leaves before the commit, which is what on_commit used to ensure; a move
+        # committed can no longer lose its mails to a crash just after the commit.
+        notifications.transition_made(record)
     measure.refresh_from_db()
     return record
 
@@ -217,7 +221,8 @@ def propose_revision(measure, cleaned_data, user):
             revision = pending
         else:
             revision = MeasureRevision.objects.create(measure=measure, data=data, created_by=user)
-        transaction.on_commit(lambda: notifications.revision_proposed(revision))
+        # In the transaction, like the moves' mails (see transition()).
+        notifications.revision_proposed(revision)
     return revision
 
 
@@ -310,7 +315,7 @@ def approve_revision(revision, user, comment=""):
         revision.decided_at = timezone.now()
         revision.comment = comment.strip()
         revision.save()
-        transaction.on_commit(lambda: notifications.revision_decided(revision))
+        notifications.revision_decided(revision)
     return measure
 
 
@@ -331,5 +336,5 @@ def reject_revision(revision, user, comment):
         if not updated:
             raise WorkflowError(_("These changes were already decided on."))
         revision.refresh_from_db()
-        transaction.on_commit(lambda: notifications.revision_decided(revision))
+        notifications.revision_decided(revision)
     return revision

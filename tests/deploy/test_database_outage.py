@@ -40,7 +40,12 @@ def test_healthz_answers_200_while_the_database_answers(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "mail_waiting": 0,
+        "mail_oldest_waiting_seconds": None,
+        "mail_failed": 0,
+    }
 
 
 def test_healthz_answers_503_without_details_when_the_database_is_down(visitor, database_down):

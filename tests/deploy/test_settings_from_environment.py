@@ -203,6 +203,7 @@ def test_email_settings_come_from_the_environment():
     values = settings_in_subprocess(
         [
             "EMAIL_BACKEND",
+            "EMAIL_TRANSPORT",
             "EMAIL_HOST",
             "EMAIL_PORT",
             "EMAIL_HOST_USER",
@@ -215,7 +216,9 @@ def test_email_settings_come_from_the_environment():
     )
 
     assert values == {
-        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        # Every mail waits in the outbox first; the worker delivers it over SMTP.
+        "EMAIL_BACKEND": "next2met.outbox.backend.OutboxBackend",
+        "EMAIL_TRANSPORT": "django.core.mail.backends.smtp.EmailBackend",
         "EMAIL_HOST": "smtp.example.org",
         "EMAIL_PORT": 587,
         "EMAIL_HOST_USER": "catalogue",
@@ -225,6 +228,31 @@ def test_email_settings_come_from_the_environment():
         "SERVER_EMAIL": "errors@example.org",
         "_sentry_imported": False,
     }
+
+
+@pytest.mark.parametrize(
+    ("debug", "transport"),
+    [
+        pytest.param("false", "django.core.mail.backends.smtp.EmailBackend", id="production"),
+        pytest.param("true", "django.core.mail.backends.console.EmailBackend", id="debug"),
+    ],
+)
+def test_the_outbox_is_delivered_over_smtp_in_production_and_to_the_console_in_debug(
+    debug, transport
+):
+    env = production_env(DJANGO_DEBUG=debug, DJANGO_EMAIL_BACKEND=None)
+
+    values = settings_in_subprocess(["EMAIL_BACKEND", "EMAIL_TRANSPORT"], env)
+
+    assert values["EMAIL_BACKEND"] == "next2met.outbox.backend.OutboxBackend"
+    assert values["EMAIL_TRANSPORT"] == transport
+
+
+def test_the_outbox_cannot_be_named_as_its_own_transport():
+    result = start_django(production_env(DJANGO_EMAIL_BACKEND="post_office.EmailBackend"))
+
+    assert result.returncode != 0
+    assert "DJANGO_EMAIL_BACKEND names the backend that delivers the outbox" in result.stderr
 
 
 def test_sentry_is_not_even_imported_without_a_dsn():

@@ -2,11 +2,14 @@
 
 import pytest
 from django.core import mail
+from django.db import transaction
+from post_office.models import Email
 
 from measures.models import Measure
 from measures.review import workflow
 from partners.models import Membership
 from tests.factories import MembershipFactory, UserFactory
+from tests.mailboxes import use_outbox
 from tests.staff import (
     change_form_data,
     change_url,
@@ -69,16 +72,39 @@ def test_each_coordinator_gets_one_email_when_a_measure_is_submitted(
     assert f"http://testserver/admin/measures/measure/{measure.pk}/change/" in message.body
 
 
-def test_nothing_is_sent_before_the_move_is_committed(
-    django_capture_on_commit_callbacks, editor, coordinator, make_measure
+def test_the_mails_of_a_move_are_queued_in_the_moves_own_transaction(
+    settings, tmp_path, django_capture_on_commit_callbacks, editor, coordinator, make_measure
 ):
-    measure = make_measure("a", Status.DRAFT)
+    use_outbox(settings, tmp_path)
+    measure = make_measure("a", Status.DRAFT, title="Digital village assistants")
 
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         workflow.transition(measure, Status.SUBMITTED, editor)
 
-    assert len(callbacks) == 1
+    # Nothing waits for the commit: a crash just after it cannot lose the mail.
+    assert callbacks == []
+    assert [(email.to, email.subject) for email in Email.objects.all()] == [
+        (["cora@example.org"], "For review: Digital village assistants")
+    ]
     assert mail.outbox == []
+
+
+def test_a_move_rolled_back_leaves_no_mail_behind(
+    settings, tmp_path, editor, coordinator, make_measure
+):
+    use_outbox(settings, tmp_path)
+    measure = make_measure("a", Status.DRAFT)
+
+    def move_then_fail():
+        with transaction.atomic():
+            workflow.transition(measure, Status.SUBMITTED, editor)
+            raise RuntimeError("whatever the move was part of failed")
+
+    with pytest.raises(RuntimeError):
+        move_then_fail()
+
+    assert Measure.objects.get(pk=measure.pk).status == Status.DRAFT
+    assert not Email.objects.exists()
 
 
 def test_partners_editors_hear_when_their_measure_is_published(
