@@ -1,5 +1,6 @@
-"""The catalogue's models: regions, themes and target groups, measures, and their review."""
+"""The catalogue's models: regions, themes and target groups, measures, their review, alerts."""
 
+from measures.models.alerts import AlertDelivery, AlertSubscription
 from measures.models.lineage import Lineage
 from measures.models.measure import (
     GOOD_PRACTICE_FIELDS,
@@ -37,6 +38,8 @@ __all__ = [
     "GOOD_PRACTICE_FIELDS",
     "LAST_YEAR",
     "SUMMARY_MAX_LENGTH",
+    "AlertDelivery",
+    "AlertSubscription",
     "BudgetBand",
     "Category",
     "CategoryTranslation",
