@@ -144,6 +144,9 @@ MIDDLEWARE = [
     # LocaleMiddleware (the language is part of the key); before the compression,
     # so a page is compressed once and stored compressed.
     "next2met.cache.PublicPageCacheMiddleware",
+    # Inside the page cache, so stored pages keep their ETag and Last-Modified; after
+    # AuthenticationMiddleware and LocaleMiddleware, whose user and language it reads.
+    "next2met.conditional.ConditionalPageMiddleware",
     # Inside CsrfViewMiddleware and MessageMiddleware's reach: it must see whether
     # the answer uses a CSRF token or sets a cookie, and then leaves it uncompressed.
     "next2met.compression.PublicGZipMiddleware",

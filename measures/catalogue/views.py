@@ -6,7 +6,6 @@ from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from measures.caching.conditional import ConditionalGetMixin
 from measures.catalogue.filters import MeasureFilter
 from measures.catalogue.maps import region_map
 from measures.catalogue.related import related_measures
@@ -67,7 +66,7 @@ class MeasureListView(FilterView):
         return context
 
 
-class MeasureDetailView(ConditionalGetMixin, DetailView):
+class MeasureDetailView(DetailView):
     """A published measure; staff may also preview one in any state they may see."""
 
     template_name = "measures/measure_detail.html"
