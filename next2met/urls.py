@@ -8,7 +8,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
 from measures.caching.downloads import cached_download
-from next2met import accessibility, sitemaps, view_on_site, views
+from next2met import accessibility, favicon, sitemaps, view_on_site, views
 
 # A database outage outside any view (e.g. while a middleware reads the session)
 # still gets the 503 page rather than the 500 page.
@@ -25,6 +25,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", favicon.favicon, name="favicon"),
     path("api/", include("measures.exchange.urls")),
     path(
         "sitemap.xml",

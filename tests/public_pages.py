@@ -49,6 +49,7 @@ PUBLIC_GET_PAGES = {
     "api:partner_list": "/api/partners/",
     "robots_txt": "/robots.txt",
     "healthz": "/healthz",
+    "favicon": "/favicon.ico",
     "sitemap": "/sitemap.xml",
     "sitemap_section": "/sitemap-measures.xml",
 }
@@ -64,16 +65,17 @@ PER_VISITOR = {
 }
 
 # The back office: staff pages, behind a sign-in, outside this table.
-BACK_OFFICE_NAMESPACES = {"admin", "two_factor"}
+BACK_OFFICE = "admin/"
 
 
-def _walk(patterns, namespace=None):
+def _walk(patterns, namespace=None, prefix=""):
     for entry in patterns:
+        route = prefix + str(entry.pattern)
         if isinstance(entry, URLResolver):
             inner = ":".join(filter(None, [namespace, entry.namespace])) or None
-            yield from _walk(entry.url_patterns, inner)
+            yield from _walk(entry.url_patterns, inner, route)
         elif isinstance(entry, URLPattern):
-            yield namespace, entry
+            yield namespace, route, entry
 
 
 def public_pattern_names():
@@ -82,10 +84,8 @@ def public_pattern_names():
     Media files served in debug mode only are left out: they are the uploads' own.
     """
     names = set()
-    for namespace, pattern in _walk(get_resolver().url_patterns):
-        if pattern.callback is static.serve:
-            continue
-        if namespace and namespace.split(":")[0] in BACK_OFFICE_NAMESPACES:
+    for namespace, route, pattern in _walk(get_resolver().url_patterns):
+        if pattern.callback is static.serve or route.startswith(BACK_OFFICE):
             continue
         names.add(f"{namespace}:{pattern.name}" if namespace else pattern.name)
     return names

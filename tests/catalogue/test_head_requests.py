@@ -60,6 +60,6 @@ def test_head_answers_like_get_without_a_body(client, catalogue, name):
     assert compared(head.headers) == compared(get.headers)
 
 
-@pytest.mark.parametrize("url", ["/robots.txt", "/healthz", "/en/", "/sitemap.xml"])
+@pytest.mark.parametrize("url", ["/robots.txt", "/healthz", "/en/", "/sitemap.xml", "/favicon.ico"])
 def test_uptime_monitors_get_a_200_to_head(client, catalogue, url):
     assert client.head(url).status_code == 200
