@@ -1,4 +1,5 @@
-"""Public URLs of the catalogue: measures, regions and themes, the contact relay, the dossier."""
+"""Public URLs of the catalogue: measures, regions and themes, the contact relay, the dossier,
+e-mail alerts."""
 
 from django.urls import path
 
@@ -6,6 +7,7 @@ from measures.catalogue import compare, statistics, views
 from measures.catalogue.transfers import transfers
 from measures.exchange import exports, feeds
 from measures.visitors import contact, dossier
+from measures.visitors.alerts import views as alerts
 
 app_name = "measures"
 
@@ -23,6 +25,11 @@ urlpatterns = [
     path("dossier/empty/", dossier.empty, name="dossier_empty"),
     path("dossier/print/", dossier.print_view, name="dossier_print"),
     path("dossier/dossier.pdf", dossier.pdf, name="dossier_pdf"),
+    path("alerts/subscribe/", alerts.subscribe, name="alert_subscribe"),
+    path("alerts/subscribe/sent/", alerts.subscribe_sent, name="alert_subscribe_sent"),
+    path("alerts/confirm/<str:token>/", alerts.confirm, name="alert_confirm"),
+    path("alerts/manage/<str:key>/", alerts.manage, name="alert_manage"),
+    path("alerts/unsubscribe/<str:key>/", alerts.unsubscribe, name="alert_unsubscribe"),
     path("regions/", views.RegionListView.as_view(), name="region_list"),
     path("regions/<slug:slug>/", views.RegionDetailView.as_view(), name="region_detail"),
     path("themes/", views.ThemeListView.as_view(), name="theme_list"),

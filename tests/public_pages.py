@@ -7,17 +7,24 @@ two together are exactly the URLconf's patterns, so a new view cannot be left ou
 of the tests that walk this table (HEAD, validators).
 
 `PER_VISITOR` are the pages whose content belongs to one visitor (the dossier, the
-contact form with its token) or to this moment (the health check): never stored,
-never given a shared validator.
+contact form with its token, the pages of an e-mail alert) or to this moment (the
+health check): never stored, never given a shared validator.
 """
 
+from django.core import signing
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.views import static
 
+from measures.models import AlertSubscription
+from measures.visitors.alerts.links import CONFIRMATION_SALT
+from tests.catalogues import days_ago
 from tests.factories import CategoryFactory, MeasureFactory, PartnerFactory, RegionFactory
 
 MEASURE = "village-e-service-points"
 OTHER_MEASURE = "digital-village-assistants"
+# An e-mail alert waiting for its confirmation, and one confirmed.
+PENDING_ALERT = "pending-alert-key"
+ALERT = "confirmed-alert-key"
 
 PUBLIC_GET_PAGES = {
     "home": "/en/",
@@ -32,6 +39,13 @@ PUBLIC_GET_PAGES = {
     "measures:dossier": "/en/dossier/",
     "measures:dossier_print": "/en/dossier/print/",
     "measures:dossier_pdf": "/en/dossier/dossier.pdf",
+    "measures:alert_subscribe": "/en/alerts/subscribe/?region=vorpommern-greifswald",
+    "measures:alert_subscribe_sent": "/en/alerts/subscribe/sent/",
+    "measures:alert_confirm": (
+        f"/en/alerts/confirm/{signing.dumps(PENDING_ALERT, salt=CONFIRMATION_SALT)}/"
+    ),
+    "measures:alert_manage": f"/en/alerts/manage/{ALERT}/",
+    "measures:alert_unsubscribe": f"/en/alerts/unsubscribe/{ALERT}/",
     "measures:region_list": "/en/regions/",
     "measures:region_detail": "/en/regions/vorpommern-greifswald/",
     "measures:theme_list": "/en/themes/",
@@ -61,6 +75,11 @@ PER_VISITOR = {
     "measures:dossier",
     "measures:dossier_print",
     "measures:dossier_pdf",
+    "measures:alert_subscribe",
+    "measures:alert_subscribe_sent",
+    "measures:alert_confirm",
+    "measures:alert_manage",
+    "measures:alert_unsubscribe",
     "healthz",
 }
 
@@ -93,7 +112,15 @@ def public_pattern_names():
 
 def public_catalogue():
     """What the addresses of PUBLIC_GET_PAGES answer for: two published measures of one
-    partner, region and theme."""
+    partner, region and theme, and two e-mail alerts of that region."""
+    for key, confirmed_at in [(PENDING_ALERT, None), (ALERT, days_ago(1))]:
+        AlertSubscription.objects.create(
+            email=f"{key}@example.org",
+            query="region=vorpommern-greifswald",
+            language="en",
+            key=key,
+            confirmed_at=confirmed_at,
+        )
     partner = PartnerFactory(name="WITENO GmbH", short_name="WITENO", slug="witeno")
     region = RegionFactory(
         name="Vorpommern-Greifswald", slug="vorpommern-greifswald", partner=partner

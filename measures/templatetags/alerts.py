@@ -1,0 +1,17 @@
+"""The form that subscribes to e-mail alerts of a filtered measure list."""
+
+from django import template
+
+from measures.visitors.alerts.forms import SubscribeForm
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/alert_form.html")
+def alert_form(filterset):
+    """The alert form for the list filtered by `filterset`, the same for every visitor.
+
+    It goes on pages cached for everyone, so it carries no CSRF token and nothing
+    of the visitor (measures.visitors.alerts.views explains why that is safe).
+    """
+    return {"form": SubscribeForm(initial={"query": filterset.canonical_query(with_sort=False)})}

@@ -1,0 +1,59 @@
+"""The forms of the alerts: subscribing (on the measure list and on its own page), and changing."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from measures.models import AlertSubscription
+from measures.models.alerts import QUERY_MAX_LENGTH
+
+Frequency = AlertSubscription.Frequency
+FREQUENCY_CHOICES = [
+    (Frequency.DAILY, _("Daily")),
+    (Frequency.WEEKLY, _("Weekly")),
+]
+
+
+class SubscribeForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    frequency = forms.ChoiceField(
+        label=_("How often"),
+        choices=FREQUENCY_CHOICES,
+        initial=Frequency.WEEKLY,
+        widget=forms.RadioSelect,
+    )
+    # The list's query string; made canonical by the view.
+    query = forms.CharField(required=False, max_length=QUERY_MAX_LENGTH, widget=forms.HiddenInput)
+    # The honeypot, as on the contact form: hidden from people; bots fill in every field.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        # Ids of their own: the form shares the list page with the filter form.
+        kwargs.setdefault("auto_id", "alert-%s")
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get("website"):
+            raise forms.ValidationError(
+                _("The field “Leave this field empty” was filled in, so nothing was sent."),
+                code="honeypot",
+            )
+        return cleaned
+
+
+class FrequencyForm(forms.ModelForm):
+    frequency = forms.ChoiceField(
+        label=_("How often"), choices=FREQUENCY_CHOICES, widget=forms.RadioSelect
+    )
+
+    class Meta:
+        model = AlertSubscription
+        fields = ["frequency"]

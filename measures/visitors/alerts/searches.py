@@ -1,0 +1,50 @@
+"""The saved search of an alert: the measure list's filters, stored as a query string and run again.
+
+The stored text is the list's canonical query string (`MeasureFilter.canonical_query`)
+without sort or page: valid filters only, in a fixed order, so the same search
+ticked in another order is the same subscription.
+"""
+
+from django.http import QueryDict
+
+from measures.catalogue.filters import MeasureFilter
+from measures.models import AlertDelivery, Measure
+
+
+def filterset(query):
+    """The list's filters for the query string `query`, over the published measures."""
+    return MeasureFilter(QueryDict(query), queryset=Measure.objects.published().for_listing())
+
+
+def canonical(query):
+    """`query` as it is stored: only the filters in force, without sort and page."""
+    return filterset(query).canonical_query(with_sort=False, page=None)
+
+
+def describe(query):
+    """The filters of `query` for people, in the active language: ["Theme: Remote work", …].
+
+    Empty for the whole list.
+    """
+    return [f"{chip['label']}: {chip['text']}" for chip in filterset(query).active_filters()]
+
+
+def new_matches(subscription, limit):
+    """Up to `limit` measures for the next digest of `subscription`, oldest first.
+
+    Measures first published since the subscription was confirmed, which match its
+    filters now and were never mailed to it: a measure archived and published again
+    keeps its first publication date and its delivery record, so it is not news.
+    None when the search no longer holds (one of its regions or themes was
+    removed): left out, the filter would widen to every measure.
+    """
+    filters = filterset(subscription.query)
+    if filters.form.errors:
+        return None
+    mailed = AlertDelivery.objects.filter(subscription=subscription).values("measure")
+    measures = (
+        filters.qs.filter(published_at__gte=subscription.confirmed_at)
+        .exclude(pk__in=mailed)
+        .order_by("published_at", "pk")
+    )
+    return list(measures[:limit])
