@@ -104,19 +104,22 @@ def remind_unverified(dry_run=False, today=None):
         if dry_run:
             reminder.outcome = Reminder.WOULD_SEND
             continue
-        claimed = (
-            Partner.objects.filter(pk=partner.pk)
-            .exclude(verification_reminded_on=today)
-            .update(verification_reminded_on=today)
-        )
-        if not claimed:
-            reminder.outcome = Reminder.ALREADY_TODAY
-            continue
-        if notifications.verification_due(partner, measures, overdue_url):
-            reminder.outcome = Reminder.SENT
-        else:
-            Partner.objects.filter(pk=partner.pk).update(
-                verification_reminded_on=partner.verification_reminded_on
+        # The day's claim and the mail in the outbox are written together or not at
+        # all: a run that stops between them neither loses the day's mail nor sends it twice.
+        with transaction.atomic():
+            claimed = (
+                Partner.objects.filter(pk=partner.pk)
+                .exclude(verification_reminded_on=today)
+                .update(verification_reminded_on=today)
             )
-            reminder.outcome = Reminder.FAILED
+            if not claimed:
+                reminder.outcome = Reminder.ALREADY_TODAY
+                continue
+            if notifications.verification_due(partner, measures, overdue_url):
+                reminder.outcome = Reminder.SENT
+            else:
+                Partner.objects.filter(pk=partner.pk).update(
+                    verification_reminded_on=partner.verification_reminded_on
+                )
+                reminder.outcome = Reminder.FAILED
     return reminders

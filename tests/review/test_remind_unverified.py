@@ -5,11 +5,14 @@ from io import StringIO
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import DatabaseError
 from django.utils import timezone
+from post_office.models import Email
 
 from partners.models import Partner
 from tests.factories import MembershipFactory, PartnerFactory, UserFactory
 from tests.freshness import measure_verified
+from tests.mailboxes import use_outbox
 from tests.staff import create_staff_user
 
 pytestmark = pytest.mark.django_db
@@ -158,3 +161,35 @@ def test_a_failing_mail_server_leaves_the_day_unclaimed(catalogue, witeno, setti
     assert "sending failed" in output
     witeno.refresh_from_db()
     assert witeno.verification_reminded_on is None
+
+
+def test_the_day_is_claimed_only_together_with_its_mail_in_the_outbox(
+    catalogue, witeno, settings, tmp_path, monkeypatch
+):
+    use_outbox(settings, tmp_path)
+
+    def outbox_unwritable(message):
+        raise DatabaseError("could not extend file: No space left on device")
+
+    monkeypatch.setattr("next2met.outbox.backend.queue", outbox_unwritable)
+
+    with pytest.raises(DatabaseError):
+        remind()
+
+    witeno.refresh_from_db()
+    assert witeno.verification_reminded_on is None
+    assert not Email.objects.exists()
+
+
+def test_a_reminder_waits_in_the_outbox_with_its_day_claimed(catalogue, witeno, settings, tmp_path):
+    use_outbox(settings, tmp_path)
+
+    output = remind()
+
+    assert "WITENO GmbH: 2 overdue, sent" in output
+    assert sorted(email.to[0] for email in Email.objects.all()) == [
+        "carl@example.org",
+        "erika@example.org",
+    ]
+    witeno.refresh_from_db()
+    assert witeno.verification_reminded_on == timezone.localdate()
