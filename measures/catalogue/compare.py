@@ -14,6 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from measures.catalogue.related import related_measures
+from measures.content_language import localized, source_text
 from measures.models import GOOD_PRACTICE_FIELDS, Measure
 
 # The page's wording says "three"; change it with this.
@@ -65,11 +66,14 @@ def fact_rows(measures):
 
 
 def text_rows(measures):
-    """(label, [text of each measure]) for the free-text fields, in template order."""
-    rows = [(_("Funding"), [measure.funding for measure in measures])]
+    """(label, [text of each measure]) for the free-text fields, in template order.
+
+    The good-practice sections in the page's language where translated, else English.
+    """
+    rows = [(_("Funding"), [source_text(measure.funding) for measure in measures])]
     for name in GOOD_PRACTICE_FIELDS:
         label = Measure._meta.get_field(name).verbose_name
-        rows.append((label, [getattr(measure, name) for measure in measures]))
+        rows.append((label, [localized(measure, name) for measure in measures]))
     return rows
 
 

@@ -6,8 +6,9 @@ version and language and kept in the shared cache (`measures.models.taxonomy`).
 The same cached rows validate the visitor's facet values, so a filtered list
 spends no query on checking slugs.
 
-The evidence, budget and funding facets offer fixed choices (measures.models.results)
-and need no options from the database; their values are columns of the measure.
+The evidence, documentation, budget and funding facets offer fixed choices
+(measures.models.results, measures.models.documentation) and need no options from
+the database; their values are columns of the measure.
 
 The counts of all facets, and the number of results, are one query: the
 measures under the filters that are not facets (visibility, search words,
@@ -41,6 +42,7 @@ from measures.models import (
     Region,
     TargetGroup,
 )
+from measures.models.documentation import DocumentationLevel
 from measures.models.results import funding_q
 from measures.models.taxonomy import cached_taxonomy
 from partners.countries import Country
@@ -63,6 +65,7 @@ BASE_COLUMNS = {"region_id": "rid", "partner_id": "pid"}
 # Facets of fixed choices stored in a column of the measure: name → (choices, column, alias).
 CHOICE_COLUMNS = {
     "evidence": (EvidenceLevel, "evidence_level", "ev"),
+    "documentation": (DocumentationLevel, "documentation_level", "dl"),
     "budget": (BudgetBand, "budget_band", "bb"),
 }
 # The funding facet: one yes-or-no column per source, each counted on its own.
@@ -122,6 +125,7 @@ def options():
         "target": [(g.slug, localized(g, "name")) for g in rows[TargetGroup]],
         "partner": [(p.slug, p.short_name) for p in rows[Partner]],
         "evidence": EvidenceLevel.choices,
+        "documentation": DocumentationLevel.choices,
         "budget": BudgetBand.choices,
         "funding": FundingSource.choices,
     }

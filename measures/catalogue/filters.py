@@ -2,7 +2,8 @@
 
 Several values of one facet are OR-ed; different facets are AND-ed. A value the
 form rejects (an unknown slug, a year that is not a number) is reported to the
-visitor and that facet is left out, while the valid ones still apply.
+visitor and that facet is left out, while the valid ones still apply. The
+search words lose their control characters before anything reads them.
 """
 
 import django_filters
@@ -24,9 +25,11 @@ from measures.models import (
     Region,
     TargetGroup,
 )
+from measures.models.documentation import DocumentationLevel
 from measures.models.results import funding_q
 from measures.search.query import MAX_QUERY_LENGTH, order_by_relevance, search_measures
 from partners.models import Partner
+from partners.text import one_line
 
 SORTS = {
     "relevance": ("-published_at", "-pk"),  # ranked by measures.search.query when there are words
@@ -101,6 +104,22 @@ class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+def without_control_characters(data):
+    """A copy of the query `data` whose search words hold no control character.
+
+    A NUL or an escape in `q` must reach neither the page, nor the links that
+    repeat the query, nor the database (PostgreSQL refuses a NUL in any text):
+    each run of control characters and spaces becomes one space.
+    """
+    data = data.copy()
+    if "q" in data:
+        if isinstance(data, QueryDict):
+            data.setlist("q", [one_line(words) for words in data.getlist("q")])
+        else:
+            data["q"] = one_line(data["q"])
+    return data
+
+
 class MeasureFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
@@ -129,6 +148,11 @@ class MeasureFilter(django_filters.FilterSet):
     )
     evidence = ChoiceFacetFilter(
         field_name="evidence_level", label=_("Evidence of results"), choices=EvidenceLevel.choices
+    )
+    documentation = ChoiceFacetFilter(
+        field_name="documentation_level",
+        label=_("How well documented"),
+        choices=DocumentationLevel.choices,
     )
     budget = ChoiceFacetFilter(
         field_name="budget_band", label=_("Budget"), choices=BudgetBand.choices
@@ -159,7 +183,22 @@ class MeasureFilter(django_filters.FilterSet):
         model = Measure
         fields = []
 
-    FACETS = ("region", "theme", "country", "target", "partner", "evidence", "budget", "funding")
+    FACETS = (
+        "region",
+        "theme",
+        "country",
+        "target",
+        "partner",
+        "evidence",
+        "documentation",
+        "budget",
+        "funding",
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = without_control_characters(data)
+        super().__init__(data, *args, **kwargs)
 
     def filter_search(self, queryset, name, value):
         return search_measures(queryset, value)

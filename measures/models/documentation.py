@@ -52,8 +52,9 @@ DOCUMENTATION_HELP = _(
     "link to the partnership are uncertain."
 )
 
-# The one wording for a section of a measure about which nothing is known, and what it means.
+# The one wording for a section of a measure about which nothing is known, and what it
+# means; templates/includes/not_documented.html says the same.
 NOT_DOCUMENTED = _("Not documented")
 NOT_DOCUMENTED_HELP = _(
-    "Nothing is known about this yet. The partner can add it when it has the facts."
+    "Nothing is known about this yet; the partner can add it when it has the facts."
 )

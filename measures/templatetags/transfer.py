@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import EvidenceLevel
+from measures.models.documentation import DocumentationLevel
 
 register = template.Library()
 
@@ -14,6 +15,14 @@ def evidence_note(level):
     if level not in EvidenceLevel.values:
         return ""
     return EvidenceLevel(level).description
+
+
+@register.filter
+def documentation_note(level):
+    """What a documentation level means, for visitors; "" for none or an unknown value."""
+    if level not in DocumentationLevel.values:
+        return ""
+    return DocumentationLevel(level).description
 
 
 @register.simple_tag

@@ -27,10 +27,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_safe, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from measures.content_language import LocalText, localized, source_text
+from measures.content_language import LocalText, localized
 from measures.models import GOOD_PRACTICE_FIELDS, Measure
+from measures.models.documentation import DocumentationLevel
 from measures.models.results import EvidenceLevel
 from measures.site_url import absolute_url
 from measures.visitors import guards
@@ -187,6 +188,9 @@ def structured_facts(measure):
     if measure.evidence_level:
         level = EvidenceLevel(measure.evidence_level)
         facts.append((_("Evidence level"), f"{level.label}: {level.description}"))
+    if measure.documentation_level:
+        level = DocumentationLevel(measure.documentation_level)
+        facts.append((_("Documentation"), f"{level.label}: {level.description}"))
     if measure.budget_band:
         facts.append((_("Budget"), measure.get_budget_band_display()))
     if measure.staff_effort:
@@ -225,11 +229,14 @@ def entries(measures):
 
 
 def practice_text(measure, name):
-    """A good-practice section's text; the funding details go with the resources needed."""
-    text = getattr(measure, name).strip()
+    """A good-practice section's text in the page's language where translated, else English.
+
+    The funding details go with the resources needed.
+    """
+    text = localized(measure, name)
     if name == "resources" and measure.funding:
         funding = _("Funding: %(source)s") % {"source": measure.funding}
-        text = f"{text}\n\n{funding}" if text else funding
+        text = LocalText(f"{text.strip()}\n\n{funding}" if text.strip() else funding, text.lang)
     return text
 
 
@@ -259,15 +266,20 @@ def entry(measure):
     groups = [str(localized(group, "name")) for group in measure.target_group_list]
     if groups:
         facts.append((_("Target groups"), ", ".join(groups)))
-    if measure.verified_on:
-        facts.append((_("Last verified"), date_format(measure.verified_on, "j E Y")))
+    if measure.last_verified:
+        facts.append((_("Last verified"), date_format(measure.last_verified, "j E Y")))
+    else:
+        facts.append((_("Last verified"), _("Not yet verified by its partner")))
+    note = localized(measure, "information_note")
+    if note:
+        facts.append((_("About this information"), note))
     facts += structured_facts(measure)
 
     sections = [(_("Detailed description"), localized(measure, "description"))]
     sections += [
         (
             capfirst(Measure._meta.get_field(name).verbose_name),
-            source_text(practice_text(measure, name)),
+            practice_text(measure, name),
         )
         for name in GOOD_PRACTICE_FIELDS
     ]

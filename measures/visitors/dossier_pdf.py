@@ -31,6 +31,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from measures.models.documentation import NOT_DOCUMENTED
+
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
 FONT_FILES = {FONT: "fonts/DejaVuSans.ttf", FONT_BOLD: "fonts/DejaVuSans-Bold.ttf"}
@@ -162,7 +164,7 @@ def measure_story(entry, style):
     for label, text in entry["sections"]:
         heading = Paragraph(markup(label), style["heading"])
         body = paragraphs(text, style["paragraph"]) or [
-            Paragraph(markup(_("Not stated.")), style["none"])
+            Paragraph(markup(str(NOT_DOCUMENTED)), style["none"])
         ]
         # A heading never stays alone at the foot of a page.
         story += [KeepTogether([heading, body[0]]), *body[1:]]

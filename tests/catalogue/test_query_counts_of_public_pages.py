@@ -1,7 +1,7 @@
 """The number of queries of each public page, pinned, and the same at 1 and at 40 rows.
 
 Every measure carries three themes, two target groups, two links, two indicators
-and a budget, evidence level and funding source, and all but the last were
+and a budget, evidence level, documentation level and funding source, and all but the last were
 adapted from the last one; each test checks that the page shows them, so a
 template that reaches a relation the queryset did not prepare (`for_listing()`,
 `for_detail()`) adds queries per row and fails here.
@@ -48,6 +48,7 @@ def build_catalogue(region, theme):
                 categories=[theme, *other_themes],
                 target_groups=groups,
                 evidence_level="monitored",
+                documentation_level="partly",
                 budget_band="over-1m",
                 funding_erdf=True,
             )
@@ -249,6 +250,7 @@ def test_measure_list_queries_with_every_facet_on(
         f"?region=paijat-hame&theme=e-health-care&country=FI&{groups}&partner={partner}"
         "&year_from=2000&year_to=2030&q=Measure&sort=title"
         "&evidence=monitored&evidence=evaluated&budget=over-1m&funding=erdf&funding=private"
+        "&documentation=partly&documentation=thinly"
     )
 
     # 1 the counts of every facet's options and of the matching measures, in one query
@@ -266,3 +268,5 @@ def test_measure_list_queries_with_every_facet_on(
     funding_options = {o["value"]: o for o in facets["funding"]["options"]}
     assert funding_options["erdf"]["count"] == size
     assert funding_options["private"]["checked"]
+    documentation = {o["value"]: o for o in facets["documentation"]["options"]}
+    assert documentation["partly"]["count"] == size

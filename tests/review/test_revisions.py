@@ -245,3 +245,23 @@ def test_editor_cannot_change_partner_or_links_of_a_published_measure(
     assert not published.links.exists()
     revision = MeasureRevision.objects.get(measure=published)
     assert "partner" not in revision.data
+
+
+def test_an_editors_note_and_documentation_level_wait_for_review_like_the_texts(
+    client, editor, published
+):
+    client.force_login(editor)
+
+    response = propose(
+        client,
+        published,
+        information_note="The start year could not be found.",
+        documentation_level="thinly",
+    )
+
+    assert response.status_code == 302, form_errors(response)
+    revision = MeasureRevision.objects.get(measure=published)
+    assert revision.data["information_note"] == "The start year could not be found."
+    assert revision.data["documentation_level"] == "thinly"
+    published.refresh_from_db()
+    assert (published.information_note, published.documentation_level) == ("", "")

@@ -255,7 +255,7 @@ def test_the_print_view_follows_the_good_practice_template(client, measures):
         "more than 300 users",
     ]:
         assert text in html
-    assert "Not stated." in html  # the second measure leaves sections empty
+    assert "Not documented" in html  # the second measure leaves sections empty
     assert "@" not in html.split("<main", 1)[1]
 
 
