@@ -329,6 +329,11 @@ EMAIL_TRANSPORT = os.environ.get("DJANGO_EMAIL_BACKEND") or (
     if DEBUG
     else "django.core.mail.backends.smtp.EmailBackend"
 )
+if EMAIL_TRANSPORT in {EMAIL_BACKEND, "post_office.EmailBackend"}:
+    raise ImproperlyConfigured(
+        "DJANGO_EMAIL_BACKEND names the backend that delivers the outbox, e.g. "
+        "django.core.mail.backends.smtp.EmailBackend, not the outbox itself."
+    )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
@@ -338,14 +343,6 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "catalogue@next2met.invalid")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
-
-# Security: cookies, redirects and HSTS follow whether the site is served over HTTPS.
-SECURE_HTTPS = env_bool("DJANGO_SECURE_HTTPS", default=not DEBUG)
-SESSION_COOKIE_SECURE = SECURE_HTTPS
-CSRF_COOKIE_SECURE = SECURE_HTTPS
-SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=SECURE_HTTPS)
-# The container's health check asks over plain HTTP from inside the container.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # django-post-office, the outbox's store and sender. A failed mail is tried again
 # up to N2M_MAIL_MAX_RETRIES times; deliver_mail doubles the wait each time, from
 # N2M_MAIL_RETRY_FIRST_SECONDS up to N2M_MAIL_RETRY_MAX_SECONDS (200 tries at
@@ -371,6 +368,14 @@ N2M_MAIL_KEEP_SENT_DAYS = env_int("N2M_MAIL_KEEP_SENT_DAYS", 90)
 N2M_MAIL_LOCK_FILE = os.environ.get(
     "N2M_MAIL_LOCK_FILE", str(Path(tempfile.gettempdir()) / "next2met-deliver-mail.lock")
 )
+
+# Security: cookies, redirects and HSTS follow whether the site is served over HTTPS.
+SECURE_HTTPS = env_bool("DJANGO_SECURE_HTTPS", default=not DEBUG)
+SESSION_COOKIE_SECURE = SECURE_HTTPS
+CSRF_COOKIE_SECURE = SECURE_HTTPS
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=SECURE_HTTPS)
+# The container's health check asks over plain HTTP from inside the container.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = env_int("DJANGO_SECURE_HSTS_SECONDS", 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
 SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
@@ -459,6 +464,10 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
+    # post_office says "sending 0 emails" on every round of the worker; its failures
+    # are warnings and errors, and deliver_mail reports what it sent. A handler of
+    # its own here, or post_office installs one that logs everything twice.
+    "loggers": {"post_office": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
 }
 
 # django-filter: unknown filter values are reported to the visitor, not raised.
