@@ -120,6 +120,13 @@ def test_entry_point_migrated_the_database_before_starting(container):
     assert ("otp_totp", "0001_initial") in applied
 
 
+def test_entry_point_made_the_cache_table_the_workers_share(container):
+    with sqlite3.connect(container["tmp"] / "db.sqlite3") as database:
+        tables = {name for (name,) in database.execute("SELECT name FROM sqlite_master")}
+
+    assert "n2m_cache" in tables
+
+
 def test_gunicorn_serves_the_home_page_with_production_headers(container):
     response, body = request(container["port"], "/en/")
 

@@ -182,8 +182,17 @@ def test_redis_url_selects_djangos_redis_cache():
     assert cache["LOCATION"] == "redis://127.0.0.1:6379/0"
 
 
-def test_without_redis_url_the_cache_is_local_memory():
+def test_without_redis_url_the_workers_share_the_databases_cache():
     cache = settings_in_subprocess(["CACHES"], production_env(REDIS_URL=None))["CACHES"]
+
+    assert cache["default"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+    assert cache["default"]["LOCATION"] == "n2m_cache"
+
+
+def test_debug_runs_without_redis_url_keep_local_memory():
+    env = production_env(REDIS_URL=None, DJANGO_DEBUG="true")
+
+    cache = settings_in_subprocess(["CACHES"], env)["CACHES"]
 
     assert cache["default"]["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
 

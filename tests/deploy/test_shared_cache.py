@@ -1,0 +1,156 @@
+"""Without Redis, gunicorn's workers share one cache: a change is seen at once by all.
+
+Production settings without REDIS_URL, SQLite, two gunicorn workers. A published
+measure's page, API answer and the feed are asked for until they are cached;
+then the measure is archived from another process, through the workflow that
+moves the content version on, and no worker shows the measure again.
+"""
+
+import http.client
+import os
+import signal
+import sqlite3
+import subprocess
+import textwrap
+import time
+
+import pytest
+
+from tests.deploy.conftest import PYTHON, ROOT, free_port, manage, production_env, run
+
+pytestmark = pytest.mark.django_db(databases=[])
+
+TITLE = "Village e-service points"
+SLUG = "village-e-service-points"
+PAGE = f"/en/measures/{SLUG}/"
+API = f"/api/measures/{SLUG}/"
+FEED = "/en/measures/feed/"
+ASKED = 4
+
+CREATE = textwrap.dedent(
+    f"""
+    import django
+    django.setup()
+    from tests.factories import MeasureFactory
+    MeasureFactory(title="{TITLE}", slug="{SLUG}")
+    """
+)
+ARCHIVE = textwrap.dedent(
+    f"""
+    import django
+    django.setup()
+    from django.contrib.auth import get_user_model
+    from measures.models import Measure
+    from measures.review import workflow
+    operator = get_user_model().objects.create_superuser("operator", "op@example.org", "x")
+    workflow.transition(Measure.objects.get(slug="{SLUG}"), "archived", operator)
+    """
+)
+
+
+def request(port, path):
+    """GET `path` on a connection of its own, as the TLS-terminating proxy passes it on."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request(
+        "GET",
+        path,
+        headers={
+            "Host": "catalogue.example.org",
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-For": "192.0.2.10",
+            "Connection": "close",
+        },
+    )
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response, body
+
+
+def wait_until_serving(port, process, log, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"gunicorn exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            if request(port, "/healthz")[0].status == 200:
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    pytest.fail(f"gunicorn did not answer within {seconds} s:\n{log.read_text()}")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A migrated SQLite database with one published measure, served by two workers."""
+    tmp_path = tmp_path_factory.mktemp("shared-cache")
+    port = free_port()
+    env = production_env(
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        REDIS_URL=None,
+        # No collectstatic: the container test covers the manifest storage.
+        DJANGO_STATICFILES_STORAGE="django.contrib.staticfiles.storage.StaticFilesStorage",
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        GUNICORN_WORKERS="2",
+        GUNICORN_TIMEOUT="20",
+    )
+    manage("migrate", "--noinput", "-v", "0", env=env, check=True)
+    run([PYTHON, "-c", CREATE], env=env, check=True)
+    log = tmp_path / "gunicorn.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [PYTHON, "-m", "gunicorn", "--config", "next2met/gunicorn.conf.py", "next2met.wsgi"],
+            cwd=ROOT,
+            env=env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    try:
+        wait_until_serving(port, process, log)
+        yield {"port": port, "env": env, "database": tmp_path / "db.sqlite3"}
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def answers(port):
+    """What the page, the API answer and the feed say, each asked ASKED times."""
+    found = []
+    for _ in range(ASKED):
+        for path in (PAGE, API, FEED):
+            response, body = request(port, path)
+            found.append((path, response.status, TITLE.encode() in body, response))
+    return found
+
+
+def test_migrate_makes_the_shared_cache_table(site):
+    with sqlite3.connect(site["database"]) as database:
+        tables = {name for (name,) in database.execute("SELECT name FROM sqlite_master")}
+
+    assert "n2m_cache" in tables
+
+
+def test_an_archived_measure_disappears_from_every_worker_at_once(site):
+    before = answers(site["port"])
+    assert {(path, status, shown) for path, status, shown, _ in before} == {
+        (PAGE, 200, True),
+        (API, 200, True),
+        (FEED, 200, True),
+    }
+    # Served from the cache by now, not made anew each time.
+    assert any(response.getheader("X-Page-Cache") == "hit" for *_, response in before)
+
+    run([PYTHON, "-c", ARCHIVE], env=site["env"], check=True)
+
+    after = answers(site["port"])
+    assert {(path, status, shown) for path, status, shown, _ in after} == {
+        (PAGE, 404, False),
+        (API, 404, False),
+        (FEED, 200, False),
+    }
