@@ -2,7 +2,10 @@
 
 Membership decides *which* measures a person works on (see `permissions`);
 these groups give editors and coordinators the Django model permissions the
-admin needs to show them anything at all.
+admin needs to show them anything at all. Editors change their measures' texts in
+other languages as they change the links (`measures.admin.inlines` keeps them out
+of a published measure's); coordinators change every text in another language,
+of measures, regions, themes and target groups.
 """
 
 from django.apps import apps as global_apps
@@ -16,6 +19,7 @@ ALL = ["view", "add", "change", "delete"]
 GROUP_PERMISSIONS = {
     EDITORS: {
         "measures.measure": ALL,
+        "measures.measuretranslation": ALL,
         "measures.measurelink": ALL,
         "measures.indicator": ALL,
         "measures.lineage": ALL,
@@ -28,14 +32,18 @@ GROUP_PERMISSIONS = {
     },
     COORDINATORS: {
         "measures.measure": ALL,
+        "measures.measuretranslation": ALL,
         "measures.measurelink": ALL,
         "measures.indicator": ALL,
         "measures.lineage": ALL,
         "measures.measuretransition": ["view"],
         "measures.measurerevision": ["view", "change"],
         "measures.region": ALL,
+        "measures.regiontranslation": ALL,
         "measures.category": ALL,
+        "measures.categorytranslation": ALL,
         "measures.targetgroup": ALL,
+        "measures.targetgrouptranslation": ALL,
         "partners.partner": ["view", "change"],
         "partners.membership": ["view"],
     },
