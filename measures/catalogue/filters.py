@@ -29,7 +29,7 @@ from measures.models.documentation import DocumentationLevel
 from measures.models.results import funding_q
 from measures.search.query import MAX_QUERY_LENGTH, order_by_relevance, search_measures
 from partners.models import Partner
-from partners.text import one_line
+from partners.text import CONTROL_CHARACTERS, one_line
 
 SORTS = {
     "relevance": ("-published_at", "-pk"),  # ranked by measures.search.query when there are words
@@ -109,15 +109,20 @@ def without_control_characters(data):
 
     A NUL or an escape in `q` must reach neither the page, nor the links that
     repeat the query, nor the database (PostgreSQL refuses a NUL in any text):
-    each run of control characters and spaces becomes one space.
+    each run of control characters and spaces becomes one space. Words without
+    one stay as they were typed.
     """
     data = data.copy()
     if "q" in data:
         if isinstance(data, QueryDict):
-            data.setlist("q", [one_line(words) for words in data.getlist("q")])
+            data.setlist("q", [single_line_words(words) for words in data.getlist("q")])
         else:
-            data["q"] = one_line(data["q"])
+            data["q"] = single_line_words(data["q"])
     return data
+
+
+def single_line_words(words):
+    return one_line(words) if CONTROL_CHARACTERS.search(words) else words
 
 
 class MeasureFilter(django_filters.FilterSet):

@@ -1,12 +1,12 @@
 """Public pages of the catalogue: the measure list and detail, regions and themes."""
 
 from django.conf import settings
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from measures.catalogue.filters import MeasureFilter
+from measures.catalogue.filters import MeasureFilter, without_control_characters
 from measures.catalogue.maps import region_map
 from measures.catalogue.related import related_measures
 from measures.catalogue.transfers import lineage_of
@@ -25,6 +25,15 @@ class MeasureListView(FilterView):
     paginate_by = settings.MEASURES_PER_PAGE
     # Apply the valid filters and report the invalid ones instead of showing nothing.
     strict = False
+
+    def get(self, request, *args, **kwargs):
+        # The page repeats its address in many links (pages, downloads, the feed, the
+        # other languages): search words with control characters go to the address
+        # without them, which every link then repeats.
+        cleaned = without_control_characters(request.GET)
+        if cleaned != request.GET:
+            return HttpResponsePermanentRedirect(f"{request.path}?{cleaned.urlencode()}")
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         return Measure.objects.published().for_listing()

@@ -32,7 +32,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from measures.catalogue.filters import MeasureFilter
+from measures.catalogue.filters import MeasureFilter, without_control_characters
 from measures.exchange.representation import Representer
 from measures.models import Category, Measure, Region
 from measures.models.taxonomy import published_count_subquery
@@ -111,7 +111,7 @@ def page_size_of(params):
 
 def page_url(request, number):
     """The absolute address of page `number` with the request's other parameters."""
-    query = request.GET.copy()
+    query = without_control_characters(request.GET)
     if number == 1:
         query.pop("page", None)
     else:

@@ -37,7 +37,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from measures.caching.downloads import cached_download
-from measures.catalogue.filters import MeasureFilter
+from measures.catalogue.filters import MeasureFilter, without_control_characters
 from measures.content_language import translated_language
 from measures.exchange.representation import COLUMNS, MeasureRow, Representer, Table
 from measures.models import Category, Measure, MeasureTranslation, Region, TargetGroup
@@ -164,7 +164,7 @@ def export_csv(request):
 @require_safe
 @cached_download
 def export_json(request):
-    query = request.GET.urlencode()
+    query = without_control_characters(request.GET).urlencode()
     list_path = reverse("measures:list") + (f"?{query}" if query else "")
     chunks = json_chunks(filtered_measures(request), Representer(), absolute_url(list_path))
     return download(chunks, "application/json", "json")
