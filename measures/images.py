@@ -5,16 +5,24 @@ are accepted, up to settings.N2M_IMAGE_MAX_BYTES and MAX_PIXELS. On saving,
 the picture is drawn again into a new file of its own format, so nothing but
 the pixels survives: no EXIF (camera, GPS position, date), no XMP, no comments.
 The stored name is random (measure_image_path in measures/models/measure.py).
+
+A file that a save replaced or cleared is deleted once the save is committed,
+unless a row still names it (`delete_when_unused`): without that, every
+replaced picture stayed on the disk for good.
 """
 
+import logging
 from io import BytesIO
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+logger = logging.getLogger(__name__)
 
 # Pillow's format name → the extension the stored file gets.
 FORMATS = {"JPEG": "jpg", "PNG": "png"}
@@ -109,3 +117,22 @@ def _icc(image):
     # The colour profile keeps colours true; it describes the screen, not the person.
     profile = image.info.get("icc_profile")
     return {"icc_profile": profile} if profile else {}
+
+
+def delete_when_unused(storage, name, in_use):
+    """Delete the stored file `name` once the transaction commits, unless `in_use(name)`.
+
+    After the commit, so that a save rolled back keeps its picture; and `in_use`
+    is asked then, so that a row that names the file by then keeps it too.
+    """
+
+    def delete():
+        if in_use(name):
+            return
+        try:
+            storage.delete(name)
+        except OSError:
+            # The change is committed; a file left behind is no reason to fail it.
+            logger.exception("Could not delete the replaced image %s", name)
+
+    transaction.on_commit(delete)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from measures.content_language import localized, prefetch_translations
-from measures.images import strip_metadata, validate_measure_image
+from measures.images import delete_when_unused, strip_metadata, validate_measure_image
 from measures.models.documentation import DOCUMENTATION_HELP, DocumentationLevel
 from measures.models.results import (
     FUNDING_FIELDS,
@@ -493,9 +493,29 @@ class Measure(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+        self._forget_replaced_image()
 
     def get_absolute_url(self):
         return reverse("measures:detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        measure = super().from_db(db, field_names, values)
+        # The image file the row names, so that a save which replaces or clears it
+        # can delete it (absent when the query left the image out).
+        measure._stored_image = measure.__dict__.get("image")
+        return measure
+
+    def _forget_replaced_image(self):
+        """Delete the file of an image this save replaced or cleared, once nothing names it."""
+        previous, current = getattr(self, "_stored_image", None), self.image.name or ""
+        if previous and previous != current:
+            delete_when_unused(
+                self.image.storage,
+                previous,
+                in_use=lambda name: Measure.objects.filter(image=name).exists(),
+            )
+        self._stored_image = current
 
     def natural_key(self):
         return (self.slug,)
