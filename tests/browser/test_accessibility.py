@@ -30,6 +30,7 @@ PUBLIC_PAGES = [
     ("statistics", "/statistics/"),
     ("comparison", "/compare/?m=remote-home-care-unit&m=digital-skills-for-seniors"),
     ("accessibility statement", "/accessibility/"),
+    ("e-mail alert", "/alerts/subscribe/?region=paijat-hame"),
 ]
 LANGUAGES = ["en", "de"]
 
