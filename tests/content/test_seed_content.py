@@ -1,0 +1,103 @@
+"""The seed's words: its own write-up of the facts, honest about what is not known.
+
+These tests read the fixture files as they are, without a database; the loading of
+the same files is pinned in tests/models/test_seed_fixtures.py.
+"""
+
+import datetime
+import re
+
+import pytest
+
+from tests.content import texts
+
+MEASURES = [row["fields"] for row in texts.fixture("measures")]
+FACTS = {measure["key"]: measure for measure in texts.facts()["measures"]}
+
+
+def test_no_public_text_shares_a_run_of_eight_words_with_the_facts():
+    shared = [
+        f"{where}: {' '.join(run)}"
+        for where, text in texts.public_texts()
+        for run in sorted(texts.shared_runs(text))
+    ]
+
+    assert shared == []
+
+
+def test_the_checker_finds_a_run_copied_from_the_facts():
+    copied = FACTS["severi-remote-home-care"]["facts"][0]
+
+    assert texts.shared_runs(f"In short: {copied}")
+    assert not texts.shared_runs("A remote care unit adds video visits to home care.")
+
+
+def test_no_public_text_talks_about_sources_articles_or_news():
+    talk = [
+        f"{where}: {phrase}" for where, text in texts.prose() for phrase in texts.source_talk(text)
+    ]
+
+    assert talk == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to a Next2Met news item, the hub opened in 2021.",
+        "The year Neàpolis opened is not given in the sources.",
+        "Päijät-Häme's results article names the museum.",
+        "Laut Quelle wurde das Zentrum 2021 eröffnet.",
+    ],
+)
+def test_the_checker_finds_talk_about_sources(sentence):
+    assert texts.source_talk(sentence)
+
+
+def test_every_measure_has_a_documentation_level_and_the_thin_facts_are_thinly_documented():
+    levels = {measure["slug"]: measure["documentation_level"] for measure in MEASURES}
+
+    assert set(levels.values()) == {"well", "partly", "thinly"}
+    low = {key for key, fact in FACTS.items() if fact.get("confidence") == "low"}
+    assert {slug for slug, level in levels.items() if level == "thinly"} == low
+
+
+def test_every_measure_says_what_another_region_would_need_not_where_it_was_presented():
+    for measure in MEASURES:
+        transfer = measure["transfer_potential"]
+        assert transfer.strip(), measure["slug"]
+        assert not re.match(r"(\w+ )*presented", transfer), measure["slug"]
+
+
+def test_a_summary_says_what_the_measure_is_and_for_whom_in_two_sentences():
+    for measure in MEASURES:
+        sentences = [part for part in re.split(r"(?<=[.!?])\s+", measure["summary"]) if part]
+        assert len(sentences) == 2, measure["slug"]
+
+
+def test_seed_last_verified_is_the_newest_source_day_or_empty_never_the_load_day():
+    verified = {
+        measure["slug"]: measure["last_verified"] for measure in MEASURES if measure["last_verified"]
+    }
+
+    # The one measure whose newest source carries its day: the association's notice.
+    assert verified == {"ipodlaskie-rural-e-services": "2023-12-13"}
+    assert "2023/12/13" in " ".join(FACTS["ipodlaskie-rural-e-services"]["sources"])
+    published = {datetime.date.fromisoformat(m["published_at"][:10]) for m in MEASURES}
+    assert not {datetime.date.fromisoformat(day) for day in verified.values()} & published
+
+
+def test_every_lineage_row_rests_on_a_fact_that_says_adapted_transferred_or_inspired():
+    evidence = {
+        (link["measure"], link["origin"], link["kind"]): link
+        for link in texts.fixture("lineage_evidence")["links"]
+    }
+
+    for row in texts.fixture("lineage"):
+        fields = row["fields"]
+        origin = fields["origin"][0] if fields["origin"] else fields["origin_name"]
+        key = (fields["measure"][0], origin, fields["kind"])
+        assert key in evidence, key
+        quoted = evidence[key]["fact"]
+        fact = FACTS[evidence[key]["fact_of"]]
+        assert any(quoted in text for text in [*fact["facts"], fact["next2met_link"]]), key
+        assert re.search(r"\b(adapt|transferr|inspir)", quoted, re.IGNORECASE), key
