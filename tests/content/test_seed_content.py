@@ -76,7 +76,9 @@ def test_a_summary_says_what_the_measure_is_and_for_whom_in_two_sentences():
 
 def test_seed_last_verified_is_the_newest_source_day_or_empty_never_the_load_day():
     verified = {
-        measure["slug"]: measure["last_verified"] for measure in MEASURES if measure["last_verified"]
+        measure["slug"]: measure["last_verified"]
+        for measure in MEASURES
+        if measure["last_verified"]
     }
 
     # The one measure whose newest source carries its day: the association's notice.

@@ -200,7 +200,9 @@ def _natural_key(values):
 
 def prose():
     """(where, text) of the public texts written as prose: all but the link titles."""
-    return [(where, text) for where, text in public_texts() if not where.startswith("measure_links/")]
+    return [
+        (where, text) for where, text in public_texts() if not where.startswith("measure_links/")
+    ]
 
 
 def shared_runs(text):
