@@ -581,3 +581,16 @@ def test_an_alert_asked_for_from_another_site_is_refused(client, region):
     assert "can only be asked for from this site" in response.content.decode()
     assert AlertSubscription.objects.count() == 0
     assert mail.outbox == []
+
+
+def test_a_search_too_long_to_keep_is_refused_with_a_message(client):
+    slugs = [f"a-region-with-a-rather-long-name-{n:02d}" for n in range(50)]
+    for slug in slugs:
+        RegionFactory(slug=slug)
+
+    response = ask_for_alert(client, query="&".join(f"region={slug}" for slug in slugs))
+
+    assert response.status_code == 200
+    assert "too many filters to be kept" in response.content.decode()
+    assert AlertSubscription.objects.count() == 0
+    assert mail.outbox == []

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.models import AlertSubscription
 from measures.models.alerts import QUERY_MAX_LENGTH
+from measures.visitors.alerts import searches
 
 Frequency = AlertSubscription.Frequency
 FREQUENCY_CHOICES = [
@@ -25,8 +26,8 @@ class SubscribeForm(forms.Form):
         initial=Frequency.WEEKLY,
         widget=forms.RadioSelect,
     )
-    # The list's query string; made canonical by the view.
-    query = forms.CharField(required=False, max_length=QUERY_MAX_LENGTH, widget=forms.HiddenInput)
+    # The list's query string, made canonical; the form's body is bounded by the view.
+    query = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
     # The honeypot, as on the contact form: hidden from people; bots fill in every field.
     website = forms.CharField(
         label=_("Leave this field empty"),
@@ -38,6 +39,18 @@ class SubscribeForm(forms.Form):
         # Ids of their own: the form shares the list page with the filter form.
         kwargs.setdefault("auto_id", "alert-%s")
         super().__init__(*args, **kwargs)
+
+    def clean_query(self):
+        query = searches.canonical(self.cleaned_data["query"])
+        if len(query) > QUERY_MAX_LENGTH:
+            raise forms.ValidationError(
+                _(
+                    "This search has too many filters to be kept for an alert. "
+                    "Remove some of them and ask again."
+                ),
+                code="too_long",
+            )
+        return query
 
     def clean(self):
         cleaned = super().clean()

@@ -40,6 +40,25 @@ def search_context(query):
     return {"search": searches.describe(query), "query": query}
 
 
+RATE_LIMITED = _(
+    "Too many alerts were asked for from your connection or for this address in the last "
+    "hour, so no e-mail was sent. Please try again in an hour."
+)
+NOT_SENT = _(
+    "The e-mail to confirm your alert could not be sent just now. "
+    "Please try again in a few minutes."
+)
+TOO_MANY = _(
+    "This address has %(max)d alerts already, the most one address can have. "
+    "Unsubscribe from one (every alert e-mail has the link) to add another."
+)
+
+
+def subscribe_page(request, form, query, problem=None, status=200):
+    context = {"form": form, "problem": problem, **search_context(query)}
+    return render(request, "measures/alerts/subscribe.html", context, status=status)
+
+
 def refusal(request):
     """The answer to a subscription posted from another site, or too large; else None."""
     if guards.announced_length(request) > guards.MAX_BODY_BYTES:
@@ -54,62 +73,38 @@ def refusal(request):
         )
     else:
         return None
-    context = {"form": SubscribeForm(), "problem": problem, **search_context("")}
-    return render(request, "measures/alerts/subscribe.html", context, status=status)
+    return subscribe_page(request, SubscribeForm(), "", problem, status)
 
 
 @csrf_exempt
 @never_cache
 @require_http_methods(GET_OR_POST)
 def subscribe(request):
-    status = 200
-    problem = None
-    if request.method == "POST":
-        refused = refusal(request)
-        if refused is not None:
-            return refused
-        form = SubscribeForm(request.POST)
-        query = searches.canonical(form.data.get("query", ""))
-        if form.is_valid():
-            email = form.cleaned_data["email"]
-            if subscriptions.is_limited(request, email):
-                status = 429
-                problem = _(
-                    "Too many alerts were asked for from your connection or for this address "
-                    "in the last hour, so no e-mail was sent. Please try again in an hour."
-                )
-            else:
-                try:
-                    subscriptions.subscribe(
-                        email, query, form.cleaned_data["frequency"], page_language()
-                    )
-                except subscriptions.TooManySubscriptions:
-                    form.add_error(
-                        "email",
-                        _(
-                            "This address has %(max)d alerts already, the most one address "
-                            "can have. Unsubscribe from one (every alert e-mail has the link) "
-                            "to add another."
-                        )
-                        % {"max": subscriptions.MAX_PER_ADDRESS},
-                    )
-                except OSError:
-                    status = 503
-                    problem = _(
-                        "The e-mail to confirm your alert could not be sent just now. "
-                        "Please try again in a few minutes."
-                    )
-                else:
-                    subscriptions.count(request, email)
-                    return see_other("alert_subscribe_sent")
-        if problem is None:
-            problem = form.non_field_errors()[0] if form.non_field_errors() else None
-    else:
+    if request.method != "POST":
         # The list's filters, as the region, theme and partner pages link here with them.
         query = searches.canonical(request.GET.urlencode())
-        form = SubscribeForm(initial={"query": query})
-    context = {"form": form, "problem": problem, **search_context(query)}
-    return render(request, "measures/alerts/subscribe.html", context, status=status)
+        return subscribe_page(request, SubscribeForm(initial={"query": query}), query)
+    refused = refusal(request)
+    if refused is not None:
+        return refused
+    form = SubscribeForm(request.POST)
+    if not form.is_valid():
+        query = form.cleaned_data.get("query") or searches.canonical(form.data.get("query", ""))
+        # Errors the visitor has no field for: the honeypot's, a search too long.
+        hidden = [*form.non_field_errors(), *form.errors.get("query", [])]
+        return subscribe_page(request, form, query, hidden[0] if hidden else None)
+    email, query = form.cleaned_data["email"], form.cleaned_data["query"]
+    if subscriptions.is_limited(request, email):
+        return subscribe_page(request, form, query, RATE_LIMITED, 429)
+    try:
+        subscriptions.subscribe(email, query, form.cleaned_data["frequency"], page_language())
+    except subscriptions.TooManySubscriptions:
+        form.add_error("email", TOO_MANY % {"max": subscriptions.MAX_PER_ADDRESS})
+        return subscribe_page(request, form, query)
+    except OSError:
+        return subscribe_page(request, form, query, NOT_SENT, 503)
+    subscriptions.count(request, email)
+    return see_other("alert_subscribe_sent")
 
 
 @never_cache
