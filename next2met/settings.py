@@ -98,6 +98,8 @@ if not DEBUG and not ALLOWED_HOSTS:
 # Origins (scheme and host) that may send forms, e.g. https://catalogue.example.org;
 # needed when a proxy changes the Host or the scheme Django sees.
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# A refused form gets the site's page in the visitor's language, not Django's English one.
+CSRF_FAILURE_VIEW = "next2met.errors.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

@@ -10,9 +10,13 @@ from django.urls import include, path
 from measures.caching.downloads import cached_download
 from next2met import accessibility, favicon, sitemaps, view_on_site, views
 
-# A database outage outside any view (e.g. while a middleware reads the session)
-# still gets the 503 page rather than the 500 page.
-handler500 = "next2met.views.server_error"
+# The error answers: the site's pages, JSON under /api/ (next2met.errors). A database
+# outage outside any view (e.g. while a middleware reads the session) still gets the
+# 503 page rather than the 500 page.
+handler400 = "next2met.errors.bad_request"
+handler403 = "next2met.errors.permission_denied"
+handler404 = "next2met.errors.page_not_found"
+handler500 = "next2met.errors.server_error"
 
 urlpatterns = [
     # Before the admin's own URLs, which would otherwise take admin/2fa/ for a model.

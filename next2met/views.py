@@ -7,11 +7,13 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.defaults import server_error as default_server_error
 
 from measures.catalogue.maps import region_map
+from measures.exchange.api import error_response, is_api_request
 from measures.models import Category, Measure, Region
 from measures.site_url import absolute_url
 from next2met.outbox.delivery import queue_summary
@@ -82,8 +84,18 @@ def robots_txt(request):
 
 
 def database_unavailable(request):
-    """The 503 page: rendered without touching the database, which is the thing that is down."""
-    response = render(request, "503.html", {"retry_after": RETRY_AFTER}, status=503)
+    """The 503 page: rendered without touching the database, which is the thing that is down.
+
+    Under /api/ the same answer in JSON, as every error of the API.
+    """
+    if is_api_request(request):
+        response = error_response(
+            503,
+            _("The catalogue is briefly unavailable. Please try again in %(seconds)d seconds.")
+            % {"seconds": RETRY_AFTER},
+        )
+    else:
+        response = render(request, "503.html", {"retry_after": RETRY_AFTER}, status=503)
     response["Retry-After"] = str(RETRY_AFTER)
     add_never_cache_headers(response)
     return response

@@ -18,6 +18,12 @@ parameter: a program cannot read the page's notice, and results silently widened
 to every region would be wrong data. Every answer, errors included, carries
 `Access-Control-Allow-Origin: *`, so any web page may read this public data.
 
+Every address under /api/ answers errors as JSON, those no view of the API
+sees included: an unknown address, too many parameters, a server error, the
+database being down (next2met.errors, next2met.views.database_unavailable ask
+`error_response()` for them). A page number that is not a whole number of at
+least 1 is a 400 naming `page`, as for `page_size`; a page past the last is a 404.
+
 The dicts themselves come from measures.exchange.representation, which the
 downloads share. Texts and page addresses are in the language the client asks
 for with Accept-Language where a translation exists (LocaleMiddleware picks it,
@@ -27,7 +33,7 @@ and says which in Content-Language), else in English.
 import functools
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
@@ -42,6 +48,8 @@ from partners.models import Partner
 DEFAULT_PAGE_SIZE = settings.MEASURES_PER_PAGE
 MAX_PAGE_SIZE = 100
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
+# Where next2met/urls.py mounts the API: every answer below it is JSON, errors included.
+API_PREFIX = "/api/"
 
 
 class ApiError(Exception):
@@ -91,22 +99,42 @@ def field_errors(name, message, code):
     return {name: [{"message": message, "code": code}]}
 
 
+def is_api_request(request):
+    return request.path.startswith(API_PREFIX)
+
+
+def error_response(status, detail):
+    """An error as the API answers it, for answers made outside its views."""
+    response = ApiError(status, detail).response()
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 # The views
+
+
+def whole_number_of(params, name, default):
+    """The parameter `name` as a whole number: `default` if absent, a 400 naming it if not >= 1."""
+    raw = params.get(name)
+    if raw in (None, ""):
+        return default
+    try:
+        number = int(raw)
+    except ValueError:
+        number = 0
+    if number < 1:
+        message = _("Enter a whole number of at least 1.")
+        raise ApiError(
+            400,
+            _("%(name)s must be a whole number of at least 1.") % {"name": name},
+            field_errors(name, message, "invalid"),
+        )
+    return number
 
 
 def page_size_of(params):
     """The page_size parameter: default when absent, capped at MAX_PAGE_SIZE, 400 if not >= 1."""
-    raw = params.get("page_size")
-    if raw in (None, ""):
-        return DEFAULT_PAGE_SIZE
-    try:
-        size = int(raw)
-    except ValueError:
-        size = 0
-    if size < 1:
-        message = _("Enter a whole number of at least 1.")
-        raise ApiError(400, message, field_errors("page_size", message, "invalid"))
-    return min(size, MAX_PAGE_SIZE)
+    return min(whole_number_of(params, "page_size", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE)
 
 
 def page_url(request, number):
@@ -123,6 +151,7 @@ def page_url(request, number):
 @api_view
 def measure_list(request):
     page_size = page_size_of(request.GET)
+    number = whole_number_of(request.GET, "page", 1)
     filterset = MeasureFilter(request.GET, queryset=Measure.objects.published().for_export())
     if not filterset.is_valid():
         raise ApiError(
@@ -133,8 +162,8 @@ def measure_list(request):
         )
     paginator = Paginator(filterset.qs, page_size)
     try:
-        page = paginator.page(request.GET.get("page") or 1)
-    except (PageNotAnInteger, EmptyPage):
+        page = paginator.page(number)
+    except EmptyPage:
         raise ApiError(
             404,
             _("There is no such page; pages run from 1 to %(last)s.")
