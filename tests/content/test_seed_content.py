@@ -103,3 +103,56 @@ def test_every_lineage_row_rests_on_a_fact_that_says_adapted_transferred_or_insp
         fact = FACTS[evidence[key]["fact_of"]]
         assert any(quoted in text for text in [*fact["facts"], fact["next2met_link"]]), key
         assert re.search(r"\b(adapt|transferr|inspir)", quoted, re.IGNORECASE), key
+
+
+TRANSLATED = ("description", "problem", "resources", "evidence", "difficulties")
+TRANSLATED += ("transfer_potential", "information_note")
+
+
+def translations(model, language):
+    return {
+        row["fields"][model.split("translation")[0].split(".")[1]][0]: row["fields"]
+        for row in texts.fixture("translations")
+        if row["model"] == model and row["fields"]["language"] == language
+    }
+
+
+def test_every_measure_has_its_german_title_summary_and_every_section_it_has_in_english():
+    german = translations("measures.measuretranslation", "de")
+
+    for measure in MEASURES:
+        slug = measure["slug"]
+        assert slug in german, slug
+        text = german[slug]
+        assert text["title"].strip(), slug
+        assert text["summary"].strip(), slug
+        for field in TRANSLATED:
+            assert bool(text[field].strip()) == bool(measure[field].strip()), (slug, field)
+
+
+def test_every_region_and_theme_has_a_german_description():
+    regions = translations("measures.regiontranslation", "de")
+    themes = translations("measures.categorytranslation", "de")
+
+    assert set(regions) == {row["fields"]["slug"] for row in texts.fixture("regions")}
+    assert set(themes) == {row["fields"]["slug"] for row in texts.fixture("themes")}
+    assert all(row["description"].strip() for row in [*regions.values(), *themes.values()])
+
+
+def test_german_texts_use_german_place_names_and_the_partnerships_term():
+    german = " ".join(
+        value
+        for row in texts.fixture("translations")
+        if row["fields"]["language"] == "de"
+        for value in row["fields"].values()
+        if isinstance(value, str)
+    )
+
+    for english, german_name in (
+        ("Vienna", "Wien"),
+        ("Warsaw", "Warschau"),
+        ("Szczecin", "Stettin"),
+    ):
+        assert english not in german
+        assert german_name in german
+    assert "sanfte" not in german
