@@ -77,7 +77,7 @@ SOURCE_TALK = [
     r"laut\b",
     r"artikel",
     r"meldung",
-    r"nicht (?:angegeben|belegt|dokumentiert|bekannt)",
+    r"nicht (?:angegeben|dokumentiert)",
     # Finnish
     r"lähte",
     r"artikkel",
