@@ -156,3 +156,30 @@ def test_german_texts_use_german_place_names_and_the_partnerships_term():
         assert english not in german
         assert german_name in german
     assert "sanfte" not in german
+
+
+# Each partner region's own language, for the full text of its own measures.
+OWN_LANGUAGE = {"fi": "paijat-hame", "pl": "podlaskie", "es": "barcelona-province"}
+
+
+@pytest.mark.parametrize("language", sorted(OWN_LANGUAGE))
+def test_every_measure_has_a_title_and_summary_in_finnish_polish_and_spanish(language):
+    written = translations("measures.measuretranslation", language)
+
+    for measure in MEASURES:
+        assert written[measure["slug"]]["title"].strip(), measure["slug"]
+        assert written[measure["slug"]]["summary"].strip(), measure["slug"]
+
+
+@pytest.mark.parametrize("language", sorted(OWN_LANGUAGE))
+def test_a_regions_own_measures_are_written_in_full_in_its_language(language):
+    written = translations("measures.measuretranslation", language)
+    own = [m for m in MEASURES if m["region"][0] == OWN_LANGUAGE[language]]
+
+    assert own
+    for measure in own:
+        for field in TRANSLATED:
+            assert bool(written[measure["slug"]][field].strip()) == bool(measure[field].strip()), (
+                measure["slug"],
+                field,
+            )

@@ -52,7 +52,12 @@ def test_loading_the_translations_twice_changes_nothing():
 def test_seed_translations_pass_full_clean():
     load()
 
-    for model in (RegionTranslation, CategoryTranslation, TargetGroupTranslation):
+    for model in (
+        MeasureTranslation,
+        RegionTranslation,
+        CategoryTranslation,
+        TargetGroupTranslation,
+    ):
         for translation in model.objects.all():
             translation.full_clean()
 
