@@ -21,7 +21,6 @@ The page carries a CSRF token, so it is its own page and never cached; the
 measure's public page only links to it.
 """
 
-import hashlib
 import logging
 import secrets
 import time
@@ -34,7 +33,6 @@ from django.core.mail import EmailMessage, get_connection
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.module_loading import import_string
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -43,14 +41,14 @@ from django.views.decorators.http import require_http_methods
 from measures.models import Measure
 from measures.review import permissions
 from measures.site_url import absolute_url
-from partners.text import one_line
+from measures.visitors.spam import HoneypotForm, client_address, count_sent, hashed, is_rate_limited
+from partners.text import one_line, validate_single_line
 
 logger = logging.getLogger(__name__)
 
 SALT = "measures.visitors.contact"
 MIN_SECONDS = 3
 MAX_SECONDS = 24 * 60 * 60
-RATE_WINDOW_SECONDS = 60 * 60
 # Messages sent per hour: from one client address (to any measure), and to one measure.
 LIMIT_PER_ADDRESS = 5
 LIMIT_PER_MEASURE = 20
@@ -66,14 +64,8 @@ def form_token(measure, issued_at=None):
     return signing.dumps({"m": measure.pk, "t": issued_at, "n": nonce}, salt=SALT)
 
 
-def single_line(value):
-    if any(char in value for char in "\r\n\x00"):
-        raise forms.ValidationError(_("Write this on one line, without line breaks."))
-    return value
-
-
-class ContactForm(forms.Form):
-    name = forms.CharField(label=_("Your name"), max_length=100)
+class ContactForm(HoneypotForm):
+    name = forms.CharField(label=_("Your name"), max_length=100, validators=[validate_single_line])
     email = forms.EmailField(
         label=_("Your e-mail address"),
         max_length=254,
@@ -83,7 +75,10 @@ class ContactForm(forms.Form):
         ),
     )
     organisation = forms.CharField(
-        label=_("Your organisation (optional)"), max_length=200, required=False
+        label=_("Your organisation (optional)"),
+        max_length=200,
+        required=False,
+        validators=[validate_single_line],
     )
     message = forms.CharField(
         label=_("Your message"),
@@ -92,12 +87,6 @@ class ContactForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("At most 5,000 characters."),
     )
-    # The honeypot: hidden from people and screen readers; bots fill in every field.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
     started = forms.CharField(widget=forms.HiddenInput)
 
     def __init__(self, *args, measure, **kwargs):
@@ -105,12 +94,6 @@ class ContactForm(forms.Form):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["started"] = form_token(measure)
-
-    def clean_name(self):
-        return single_line(self.cleaned_data["name"])
-
-    def clean_organisation(self):
-        return single_line(self.cleaned_data["organisation"])
 
     def clean_started(self):
         token = self.cleaned_data["started"]
@@ -145,15 +128,6 @@ class ContactForm(forms.Form):
             )
         return token
 
-    def clean(self):
-        cleaned = super().clean()
-        if self.data.get("website"):
-            raise forms.ValidationError(
-                _("The field “Leave this field empty” was filled in, so nothing was sent."),
-                code="honeypot",
-            )
-        return cleaned
-
     def renew_token(self):
         # Shown again with a fresh timestamp, so the next send can succeed.
         self.data = self.data.copy()
@@ -168,39 +142,11 @@ class ContactForm(forms.Form):
 # Rate limits
 
 
-def client_address(request):
-    # The project's one answer to "which address is the visitor's" (behind a proxy too).
-    return import_string(settings.AXES_CLIENT_IP_CALLABLE)(request)
-
-
 def rate_keys(request, measure):
-    # A hash, so no visitor's address is written to the cache.
-    address = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
     return [
-        (f"contact:address:{address}", LIMIT_PER_ADDRESS),
+        (f"contact:address:{hashed(client_address(request))}", LIMIT_PER_ADDRESS),
         (f"contact:measure:{measure.pk}", LIMIT_PER_MEASURE),
     ]
-
-
-def is_rate_limited(keys):
-    try:
-        counts = cache.get_many([key for key, _limit in keys])
-    except Exception:
-        logger.exception("Contact rate limit unavailable")
-        return False
-    return any(counts.get(key, 0) >= limit for key, limit in keys)
-
-
-def count_sent(keys):
-    try:
-        for key, _limit in keys:
-            if not cache.add(key, 1, RATE_WINDOW_SECONDS):
-                try:
-                    cache.incr(key)
-                except ValueError:  # expired in between
-                    cache.set(key, 1, RATE_WINDOW_SECONDS)
-    except Exception:
-        logger.exception("Contact rate limit unavailable")
 
 
 # One message per form
@@ -208,7 +154,7 @@ def count_sent(keys):
 
 def token_key(token):
     # A hash: the key stays short whatever was posted.
-    return f"contact:token:{hashlib.sha256(token.encode()).hexdigest()[:32]}"
+    return f"contact:token:{hashed(token)}"
 
 
 def claim_token(token):

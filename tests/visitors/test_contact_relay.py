@@ -224,6 +224,8 @@ def test_one_measure_takes_at_most_its_limit_of_messages_an_hour(
         ({"email": "jana@example.cz\nBcc: victim@example.org"}, "email"),
         ({"name": "Jana\r\nBcc: victim@example.org"}, "name"),
         ({"organisation": "Region\nBcc: victim@example.org"}, "organisation"),
+        ({"name": "Jana\u2028Nováková"}, "name"),
+        ({"organisation": "Region\tof South Bohemia"}, "organisation"),
         ({"name": ""}, "name"),
         ({"name": "J" * 101}, "name"),
         ({"message": "Hi"}, "message"),

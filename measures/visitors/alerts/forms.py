@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from measures.models import AlertSubscription
 from measures.models.alerts import QUERY_MAX_LENGTH
 from measures.visitors.alerts import searches
+from measures.visitors.spam import HoneypotForm
 
 Frequency = AlertSubscription.Frequency
 FREQUENCY_CHOICES = [
@@ -14,7 +15,7 @@ FREQUENCY_CHOICES = [
 ]
 
 
-class SubscribeForm(forms.Form):
+class SubscribeForm(HoneypotForm):
     email = forms.EmailField(
         label=_("Your e-mail address"),
         max_length=254,
@@ -28,12 +29,6 @@ class SubscribeForm(forms.Form):
     )
     # The list's query string, made canonical; the form's body is bounded by the view.
     query = forms.CharField(required=False, strip=False, widget=forms.HiddenInput)
-    # The honeypot, as on the contact form: hidden from people; bots fill in every field.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
 
     def __init__(self, *args, **kwargs):
         # Ids of their own: the form shares the list page with the filter form.
@@ -51,15 +46,6 @@ class SubscribeForm(forms.Form):
                 code="too_long",
             )
         return query
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.data.get("website"):
-            raise forms.ValidationError(
-                _("The field “Leave this field empty” was filled in, so nothing was sent."),
-                code="honeypot",
-            )
-        return cleaned
 
 
 class FrequencyForm(forms.ModelForm):

@@ -2,7 +2,7 @@
 
 - At most MAX_PER_ADDRESS subscriptions per e-mail address, confirmed or not.
 - The form is limited per client address and per e-mail address with the
-  contact form's counters in the cache (measures.visitors.contact): a robot can
+  counters the contact form uses too (measures.visitors.spam): a robot can
   neither flood the site nor a stranger's mailbox with confirmation mails.
 - A subscription asked for again (same address, same search) is the same row: a
   new confirmation link for an unconfirmed one, a reminder of its links for a
@@ -11,15 +11,13 @@
   unsubscribing deletes the row, so an address is kept only while it is subscribed.
 """
 
-import hashlib
-
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from measures.models import AlertSubscription
 from measures.models.alerts import normalize_email
 from measures.visitors.alerts import links, mails
-from measures.visitors.contact import client_address, count_sent, is_rate_limited
+from measures.visitors.spam import client_address, count_sent, hashed, is_rate_limited
 
 MAX_PER_ADDRESS = 5
 # Form submissions an hour: from one client address, and for one e-mail address.
@@ -31,15 +29,10 @@ class TooManySubscriptions(Exception):
     """The address has MAX_PER_ADDRESS subscriptions already."""
 
 
-def _hashed(text):
-    # A hash, so no address is written to the cache.
-    return hashlib.sha256(text.encode()).hexdigest()[:32]
-
-
 def rate_keys(request, email):
     return [
-        (f"alerts:client:{_hashed(client_address(request))}", LIMIT_PER_CLIENT),
-        (f"alerts:email:{_hashed(normalize_email(email))}", LIMIT_PER_EMAIL),
+        (f"alerts:client:{hashed(client_address(request))}", LIMIT_PER_CLIENT),
+        (f"alerts:email:{hashed(normalize_email(email))}", LIMIT_PER_EMAIL),
     ]
 
 
