@@ -4,6 +4,7 @@
 subprocesses that get their own environment, built here from scratch.
 """
 
+import http.client
 import json
 import os
 import secrets
@@ -11,6 +12,7 @@ import socket
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -84,3 +86,33 @@ def free_port():
 def closed_port():
     """A port on which nothing listens (bound, then released)."""
     return free_port()
+
+
+def request(port, path, headers=None, proxied=True):
+    """GET `path` as the TLS-terminating proxy would pass it on (or straight, if not proxied)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    sent = {"Host": "catalogue.example.org"}
+    if proxied:
+        sent.update({"X-Forwarded-Proto": "https", "X-Forwarded-For": "192.0.2.10"})
+    sent.update(headers or {})
+    connection.request("GET", path, headers=sent)
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response, body
+
+
+def wait_until_serving(port, process, log, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"gunicorn exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            response, _body = request(port, "/healthz")
+        except OSError:
+            time.sleep(0.3)
+            continue
+        if response.status == 200:
+            return
+        time.sleep(0.3)
+    pytest.fail(f"gunicorn did not answer within {seconds} s:\n{log.read_text()}")

@@ -6,13 +6,12 @@ free port of 127.0.0.1; the tests then ask it for pages and static files the
 way the proxy in front of it would.
 """
 
-import http.client
+import json
 import os
 import re
 import signal
 import sqlite3
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -24,7 +23,9 @@ from tests.deploy.conftest import (
     free_port,
     manage,
     production_env,
+    request,
     run,
+    wait_until_serving,
 )
 
 pytestmark = pytest.mark.django_db(databases=[])
@@ -48,36 +49,6 @@ def container_env(tmp, port):
         GUNICORN_FORWARDED_ALLOW_IPS="127.0.0.1",
         DJANGO_LOG_LEVEL="WARNING",
     )
-
-
-def request(port, path, headers=None, proxied=True):
-    """GET `path` as the TLS-terminating proxy would pass it on (or straight, if not proxied)."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    sent = {"Host": "catalogue.example.org"}
-    if proxied:
-        sent.update({"X-Forwarded-Proto": "https", "X-Forwarded-For": "192.0.2.10"})
-    sent.update(headers or {})
-    connection.request("GET", path, headers=sent)
-    response = connection.getresponse()
-    body = response.read()
-    connection.close()
-    return response, body
-
-
-def wait_until_serving(port, process, log, seconds=60):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"gunicorn exited with {process.returncode}:\n{log.read_text()}")
-        try:
-            response, _body = request(port, "/healthz")
-        except OSError:
-            time.sleep(0.3)
-            continue
-        if response.status == 200:
-            return
-        time.sleep(0.3)
-    pytest.fail(f"gunicorn did not answer within {seconds} s:\n{log.read_text()}")
 
 
 @pytest.fixture(scope="module")
@@ -150,7 +121,12 @@ def test_health_check_answers_over_plain_http_inside_the_container(container):
     response, body = request(container["port"], "/healthz", proxied=False)
 
     assert response.status == 200
-    assert body == b'{"status": "ok"}'
+    assert json.loads(body) == {
+        "status": "ok",
+        "mail_waiting": 0,
+        "mail_oldest_waiting_seconds": None,
+        "mail_failed": 0,
+    }
 
 
 def hashed_stylesheet(port):

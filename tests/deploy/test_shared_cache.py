@@ -6,17 +6,24 @@ then the measure is archived from another process, through the workflow that
 moves the content version on, and no worker shows the measure again.
 """
 
-import http.client
 import os
 import signal
 import sqlite3
 import subprocess
 import textwrap
-import time
 
 import pytest
 
-from tests.deploy.conftest import PYTHON, ROOT, free_port, manage, production_env, run
+from tests.deploy.conftest import (
+    PYTHON,
+    ROOT,
+    free_port,
+    manage,
+    production_env,
+    request,
+    run,
+    wait_until_serving,
+)
 
 pytestmark = pytest.mark.django_db(databases=[])
 
@@ -46,39 +53,6 @@ ARCHIVE = textwrap.dedent(
     workflow.transition(Measure.objects.get(slug="{SLUG}"), "archived", operator)
     """
 )
-
-
-def request(port, path):
-    """GET `path` on a connection of its own, as the TLS-terminating proxy passes it on."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    connection.request(
-        "GET",
-        path,
-        headers={
-            "Host": "catalogue.example.org",
-            "X-Forwarded-Proto": "https",
-            "X-Forwarded-For": "192.0.2.10",
-            "Connection": "close",
-        },
-    )
-    response = connection.getresponse()
-    body = response.read()
-    connection.close()
-    return response, body
-
-
-def wait_until_serving(port, process, log, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"gunicorn exited with {process.returncode}:\n{log.read_text()}")
-        try:
-            if request(port, "/healthz")[0].status == 200:
-                return
-        except OSError:
-            pass
-        time.sleep(0.3)
-    pytest.fail(f"gunicorn did not answer within {seconds} s:\n{log.read_text()}")
 
 
 @pytest.fixture(scope="module")
