@@ -25,6 +25,7 @@ urlpatterns = [
     path(
         "admin/r/<path:content_type_id>/<path:object_id>/",
         admin.site.admin_view(view_on_site.view_on_site),
+        name="admin_view_on_site",
     ),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -108,16 +108,21 @@ def test_healthz_answers_ok(client):
     response = client.get("/healthz")
 
     assert response.status_code == 200
-    assert response.json() == {"status": "ok"}
+    assert response.json() == {
+        "status": "ok",
+        "mail_waiting": 0,
+        "mail_oldest_waiting_seconds": None,
+        "mail_failed": 0,
+    }
     assert "no-cache" in response["Cache-Control"]
 
 
 def test_healthz_answers_503_when_the_database_does_not(client, monkeypatch):
-    class BrokenConnection:
-        def cursor(self):
-            raise DatabaseError("connection refused")
+    def refused():
+        raise DatabaseError("connection refused")
 
-    monkeypatch.setattr("next2met.views.connection", BrokenConnection())
+    # The health check's one query is the outbox's summary.
+    monkeypatch.setattr("next2met.views.queue_summary", refused)
 
     response = client.get("/healthz")
 
