@@ -88,8 +88,12 @@ def public_status(page, live_server, path):
 def test_a_measure_goes_from_draft_to_public_only_through_review(browser, live_server, back_office):
     editor = sign_in(browser, live_server, "edith")
     editor.goto(f"{live_server.url}/admin/measures/measure/add/")
-    editor.get_by_label("Title:", exact=True).fill("Coworking in village schools")
-    editor.get_by_label("Summary:", exact=True).fill("Empty classrooms become desks for commuters.")
+    # Fields by role, which sees only what is shown: the hidden template row of the
+    # "Texts in other languages" inline has fields of the same names.
+    editor.get_by_role("textbox", name="Title:", exact=True).fill("Coworking in village schools")
+    editor.get_by_role("textbox", name="Summary:", exact=True).fill(
+        "Empty classrooms become desks for commuters."
+    )
     choose(editor, "id_region", "Mecklenburg")
     choose(editor, "id_categories", "Remote work")
     editor.get_by_label("Start year:").fill("2022")
@@ -98,13 +102,15 @@ def test_a_measure_goes_from_draft_to_public_only_through_review(browser, live_s
     # The fields a published measure needs are asked for at submit time, beside them.
     expect(editor.get_by_text("Describe the measure before sending it to review.")).to_be_visible()
     assert not Measure.objects.exists(), "an incomplete submission saves nothing"
-    expect(editor.get_by_label("Summary:", exact=True)).to_have_value(
+    expect(editor.get_by_role("textbox", name="Summary:", exact=True)).to_have_value(
         "Empty classrooms become desks for commuters."
     )
-    editor.get_by_label("Description:", exact=True).fill(
+    editor.get_by_role("textbox", name="Description:", exact=True).fill(
         "Two schools open their spare rooms on weekdays."
     )
-    editor.get_by_label("Problem addressed:").fill("Commuters spend hours on the road.")
+    editor.get_by_role("textbox", name="Problem addressed:", exact=True).fill(
+        "Commuters spend hours on the road."
+    )
     editor.get_by_label("Status in reality:").select_option("running")
     choose(editor, "id_target_groups", "Remote workers")
     submit(editor)
@@ -124,7 +130,7 @@ def test_a_measure_goes_from_draft_to_public_only_through_review(browser, live_s
     expect(coordinator.get_by_text("is now changes requested")).to_be_visible()
 
     open_measure(editor, live_server, "Coworking in village schools")
-    description = editor.get_by_label("Description:", exact=True)
+    description = editor.get_by_role("textbox", name="Description:", exact=True)
     description.fill(description.input_value() + " Each room has twelve desks.")
     submit(editor)
     editor.wait_for_url(CHANGELIST)
@@ -142,7 +148,9 @@ def test_a_measure_goes_from_draft_to_public_only_through_review(browser, live_s
 
     # An edit of the published measure waits for approval; the public text stays.
     open_measure(editor, live_server, "Coworking in village schools")
-    editor.get_by_label("Summary:", exact=True).fill("Spare classrooms become desks for commuters.")
+    editor.get_by_role("textbox", name="Summary:", exact=True).fill(
+        "Spare classrooms become desks for commuters."
+    )
     submit(editor, "Save")
     expect(editor.get_by_text("waiting for a coordinator's approval")).to_be_visible()
     visitor.reload()
