@@ -183,6 +183,12 @@ class MeasureFilter(django_filters.FilterSet):
         method="filter_sort",
         empty_label=None,
     )
+    # The search words exactly as typed: no correction when they find nothing.
+    exact = django_filters.BooleanFilter(
+        label=_("Search for these words exactly"),
+        method="filter_sort",
+        widget=forms.HiddenInput,
+    )
 
     class Meta:
         model = Measure
@@ -209,7 +215,8 @@ class MeasureFilter(django_filters.FilterSet):
         return search_measures(queryset, value)
 
     def filter_sort(self, queryset, name, value):
-        # Ordering happens in filter_queryset, after every other filter.
+        # Ordering happens in filter_queryset, after every other filter; `exact`
+        # tells the list view not to correct the words.
         return queryset
 
     def filter_queryset(self, queryset):
@@ -259,6 +266,9 @@ class MeasureFilter(django_filters.FilterSet):
             if name == "sort":
                 if with_sort and value and value != self.default_order:
                     query[name] = value
+            elif name == "exact":
+                if value and data.get("q"):
+                    query[name] = "1"
             elif isinstance(value, (list, tuple, QuerySet)):
                 key = getattr(field, "to_field_name", None)
                 values = sorted(str(getattr(item, key) if key else item) for item in value)
@@ -364,4 +374,4 @@ class MeasureFilter(django_filters.FilterSet):
         else:
             remaining.setlist(name, [v for v in remaining.getlist(name) if v != key])
         remaining.pop("page", None)
-        return {"label": label, "text": text, "query": remaining.urlencode()}
+        return {"name": name, "label": label, "text": text, "query": remaining.urlencode()}

@@ -6,6 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
+from measures.catalogue import search_help
 from measures.catalogue.filters import MeasureFilter, without_control_characters
 from measures.catalogue.maps import region_map
 from measures.catalogue.related import related_measures
@@ -13,7 +14,6 @@ from measures.catalogue.transfers import lineage_of
 from measures.models import Category, Measure, Region
 from measures.review import permissions
 from measures.search.highlight import matched_fragment
-from measures.search.query import suggest
 
 PREVIEW_SIZE = 12
 
@@ -42,6 +42,19 @@ class MeasureListView(FilterView):
         # Always bound, so an empty query string validates like any other.
         return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
 
+    def get_filterset(self, filterset_class):
+        """The visitor's filters; their search words corrected if those find nothing."""
+        filterset = super().get_filterset(filterset_class)
+        self.corrected_from = None
+        corrected = search_help.corrected(filterset)
+        if corrected is None:
+            return filterset
+        self.corrected_from = filterset.query
+        # Every link of the page (pages, sort, downloads, feed, alerts, filters) repeats
+        # the words the results are for: the request's query string is the corrected one.
+        self.request.GET = corrected.data
+        return corrected
+
     def get_paginator(self, queryset, per_page, **kwargs):
         paginator = super().get_paginator(queryset, per_page, **kwargs)
         # The number of results comes with the facet counts, in the same query.
@@ -66,12 +79,20 @@ class MeasureListView(FilterView):
         context["facets"] = filterset.facets()
         query = filterset.query
         context["query"] = query
+        # The header's search box submits the filter form (templates/includes/site_header.html).
+        context["search_form"] = "filter-form"
         context["sort"] = filterset.order
         if query:
             for measure in context["measures"]:
                 measure.match = matched_fragment(measure, query)
-            if not context["paginator"].count:
-                context["suggestion"] = suggest(query, self.get_queryset())
+        if self.corrected_from:
+            context["suggestion"] = query
+            context["corrected_from"] = self.corrected_from
+            context["exact_query"] = search_help.exact_query(filterset, self.corrected_from)
+        elif not context["paginator"].count and context["active_filters"]:
+            words_find_nothing, widening = search_help.widening(filterset)
+            context["words_find_nothing"] = words_find_nothing
+            context["widening"] = widening
         return context
 
 

@@ -13,14 +13,14 @@ from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from measures.content_language import localized, translated_language
-from measures.models.measure import EXPORT_DEFERRED_FIELDS, Measure
+from measures.models.measure import EXPORT_DEFERRED_FIELDS, SEARCH_INDEX_FIELDS, Measure
 from measures.models.taxonomy import Region
 
 # The long texts of both measures, which no lineage link shows.
 UNUSED_MEASURE_FIELDS = [
     f"{side}__{name}"
     for side in ("measure", "origin")
-    for name in [*EXPORT_DEFERRED_FIELDS, "search_vector"]
+    for name in [*EXPORT_DEFERRED_FIELDS, *SEARCH_INDEX_FIELDS]
 ]
 
 

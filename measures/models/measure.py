@@ -46,6 +46,8 @@ SUMMARY_MAX_LENGTH = 300
 GOOD_PRACTICE_FIELDS = ("problem", "resources", "evidence", "difficulties", "transfer_potential")
 # The long texts of a measure, read on its own page but in no list or export.
 EXPORT_DEFERRED_FIELDS = ("description", *GOOD_PRACTICE_FIELDS)
+# The search index of a measure (measures.search.index), read by search alone.
+SEARCH_INDEX_FIELDS = ("search_vector", "search_text")
 
 
 def verification_cutoff(today=None):
@@ -111,6 +113,7 @@ class MeasureQuerySet(models.QuerySet):
             self.select_related("region", "partner")
             .with_taxonomy_ids()
             .prefetch_related(*prefetch_translations(Measure, "region"))
+            .defer(*SEARCH_INDEX_FIELDS)
         )
 
     def for_detail(self):
@@ -137,7 +140,7 @@ class MeasureQuerySet(models.QuerySet):
                 "target_groups",
                 *prefetch_translations(Measure, "region", "categories", "target_groups"),
             )
-            .defer(*EXPORT_DEFERRED_FIELDS, "search_vector")
+            .defer(*EXPORT_DEFERRED_FIELDS, *SEARCH_INDEX_FIELDS)
         )
 
     def latest(self):
@@ -414,9 +417,12 @@ class Measure(models.Model):
         verbose_name=_("updated by"),
     )
 
-    # Filled by measures.search.query on PostgreSQL (weighted words of the measure and
-    # of its region, partner and themes); unused on SQLite.
+    # Filled by measures.search.index on PostgreSQL (the weighted words of the search
+    # text below, and the texts in other languages stemmed); unused on SQLite.
     search_vector = SearchVectorField(_("search index"), null=True, editable=False)
+    # The measure's words as search compares them (measures.search.document), on both
+    # databases: SQLite searches it, PostgreSQL makes the vector from it, both rank by it.
+    search_text = models.TextField(_("search text"), blank=True, default="", editable=False)
     version = models.PositiveIntegerField(
         _("version"),
         default=1,
@@ -427,7 +433,13 @@ class Measure(models.Model):
     objects = MeasureManager()
     history = HistoricalRecords(
         m2m_fields=["categories", "target_groups"],
-        excluded_fields=["version", "updated_at", "updated_by", "submitted_at", "search_vector"],
+        excluded_fields=[
+            "version",
+            "updated_at",
+            "updated_by",
+            "submitted_at",
+            *SEARCH_INDEX_FIELDS,
+        ],
         verbose_name=_("historical measure"),
     )
 

@@ -1,15 +1,19 @@
 """Why a measure matched: the query's words marked in a title, or the passage of a longer text.
 
 The words are matched by a rough stem (the word less its last letters), so
-"coworking" marks "Coworking-Räume" as the search did.
+"coworking" marks "Coworking-Räume" as the search did, and without regard to
+accents, as search compares words (measures.search.normalize): "Paijat" marks
+"Päijät". The variant the visitor typed and the one search keeps are both marked.
 """
 
+import functools
 import re
 
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from measures.models import GOOD_PRACTICE_FIELDS
+from measures.search.normalize import canonical, fold
 from measures.search.query import search_words
 
 FRAGMENT_LENGTH = 180
@@ -19,15 +23,30 @@ FRAGMENT_FIELDS = ["description", *GOOD_PRACTICE_FIELDS]
 
 
 def _stem(word):
-    word = word.lower()
     return word if len(word) <= 4 else word[: max(4, len(word) - 3)]
 
 
 def _word_pattern(query):
-    stems = [_stem(word) for word in search_words(query)]
+    """A pattern of the query's rough stems, to be matched in `_folded` text."""
+    typed = [fold(word) for word in search_words(query)]
+    stems = {_stem(word) for word in typed} | {_stem(canonical(word)) for word in typed}
     if not stems:
         return None
-    return re.compile(r"\b(" + "|".join(re.escape(stem) for stem in stems) + r")\w*", re.I)
+    alternatives = "|".join(re.escape(stem) for stem in sorted(stems, key=len, reverse=True))
+    return re.compile(r"\b(" + alternatives + r")\w*")
+
+
+@functools.lru_cache(maxsize=1024)
+def _fold_letter(letter):
+    folded = fold(letter)
+    return folded if len(folded) == 1 else letter.lower()
+
+
+def _folded(text):
+    """`text` folded letter by letter, keeping its length, so matches point into `text`."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_letter(letter) for letter in text)
 
 
 def matched_fragment(measure, query):
@@ -37,11 +56,11 @@ def matched_fragment(measure, query):
     word, or None when the title or summary holds one, or no text does.
     """
     pattern = _word_pattern(query)
-    if pattern is None or pattern.search(f"{measure.title} {measure.summary}"):
+    if pattern is None or pattern.search(_folded(f"{measure.title} {measure.summary}")):
         return None
     for name in FRAGMENT_FIELDS:
         text = getattr(measure, name) or ""
-        found = pattern.search(text)
+        found = pattern.search(_folded(text))
         if not found:
             continue
         start = max(0, found.start() - FRAGMENT_LENGTH // 3)
@@ -63,11 +82,11 @@ def matched_fragment(measure, query):
 
 
 def _mark(text, pattern):
-    """Escape `text` and wrap every match of `pattern` in <mark>."""
+    """Escape `text` and wrap every match of `pattern` (in the folded text) in <mark>."""
     out, last = [], 0
-    for found in pattern.finditer(text):
+    for found in pattern.finditer(_folded(text)):
         out.append(escape(text[last : found.start()]))
-        out.append(f"<mark>{escape(found.group(0))}</mark>")
+        out.append(f"<mark>{escape(text[found.start() : found.end()])}</mark>")
         last = found.end()
     out.append(escape(text[last:]))
     return "".join(out)
@@ -75,10 +94,7 @@ def _mark(text, pattern):
 
 def highlight(text, query):
     """`text` escaped, with the query's words marked; for titles in result cards."""
-    stems = [_stem(word) for word in search_words(query)]
-    if not stems:
+    pattern = _word_pattern(query)
+    if pattern is None:
         return escape(text)
-    pattern = re.compile(
-        r"\b(" + "|".join(re.escape(stem) for stem in stems) + r")\w*", re.IGNORECASE
-    )
     return mark_safe(_mark(text, pattern))

@@ -1,11 +1,14 @@
-"""The PostgreSQL search vectors: how they are computed, and kept in step with the texts.
+"""The search index: each measure's search text and, on PostgreSQL, its search vector.
 
-A measure's vector holds the names of its region, partner and themes too, so a
-renamed region, partner or theme refreshes the vectors of its measures; so does
-a saved or deleted translation of a measure, region or theme.
+`refresh_search_index(ids)` rewrites both for the given measures (all when
+None): the text (measures.search.document) in Python, the vector from it in
+one SQL statement. A measure's text holds the names of its region, partner and
+themes too, so a renamed region, partner or theme refreshes its measures; so
+does a saved or deleted translation of a measure, region or theme.
 """
 
 from django.db import connection
+from django.db.models import Prefetch
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from measures.models import (
@@ -16,63 +19,65 @@ from measures.models import (
     Region,
     RegionTranslation,
 )
-from measures.search.query import NAME_CONFIG, TEXT_CONFIG, is_postgresql
+from measures.search.document import search_text
+from measures.search.languages import REGION_CONFIGS, TRANSLATION_CONFIGS
 from partners.models import Partner
 
+# Measures read and written at a time: bounds the memory of a refresh of the whole catalogue.
+BATCH_SIZE = 500
 
-# Every string_agg has an ORDER BY, so the same rows always give the same vector
-# (a reload of the seed data must change nothing).
-# The texts in other languages (measures.models.translation): a translated
-# title, summary and description weigh like the English ones, translated region
-# and theme names like the English names. Each text is indexed twice: word by
-# word (so any word of any language finds it, PostgreSQL having no Polish
-# stemmer, and the last word of a query matches as a prefix) and as the English
-# prose is, so the stemmed English reading of a query, which every query gets,
-# matches them too (e.g. "Coworking-Räume", read with websearch syntax).
-def _translated_text_vector(field, weight):
-    text = (
-        f"coalesce((SELECT string_agg(t.{field}, ' ' ORDER BY t.language)"
-        " FROM measures_measuretranslation t WHERE t.measure_id = m.id), '')"
+
+def _language_vectors():
+    """The texts in other languages once more, stemmed by their language's dictionary.
+
+    A translation with PostgreSQL's configuration of its language (German,
+    Finnish, Spanish), and the local title with that of its region's country;
+    the search text has them word by word already (Polish has no dictionary).
+    """
+    parts = []
+    for language, config in TRANSLATION_CONFIGS.items():
+        parts.append(
+            f"""
+ || coalesce((SELECT
+        setweight(to_tsvector('{config}', unaccent(t.title)), 'A')
+     || setweight(to_tsvector('{config}', unaccent(t.summary)), 'B')
+     || setweight(to_tsvector('{config}', unaccent(concat_ws(' ', t.description, t.problem,
+            t.resources, t.evidence, t.difficulties, t.transfer_potential))), 'C')
+      FROM measures_measuretranslation t WHERE t.measure_id = m.id AND t.language = '{language}'),
+    ''::tsvector)"""
+        )
+    countries = " ".join(
+        f"WHEN '{country}' THEN '{config}'" for country, config in REGION_CONFIGS.items()
     )
-    return (
-        f" || setweight(to_tsvector('{NAME_CONFIG}', {text})"
-        f" || to_tsvector('{TEXT_CONFIG}', {text}), '{weight}')"
+    parts.append(
+        f"""
+ || setweight(to_tsvector(CASE r.country {countries} ELSE 'simple' END::regconfig,
+        unaccent(m.title_local)), 'A')"""
     )
+    return "".join(parts)
 
 
-_TRANSLATED_VECTOR_SQL = (
-    _translated_text_vector("title", "A")
-    + _translated_text_vector("summary", "B")
-    + _translated_text_vector("description", "C")
-    + f"""
- || setweight(to_tsvector('{NAME_CONFIG}', concat_ws(' ',
-        (SELECT string_agg(rt.name, ' ' ORDER BY rt.language) FROM measures_regiontranslation rt
-          WHERE rt.region_id = m.region_id),
-        (SELECT string_agg(ct.name, ' ' ORDER BY ct.language, ct.name)
-           FROM measures_categorytranslation ct
-           JOIN measures_measure_categories mc ON mc.category_id = ct.category_id
-          WHERE mc.measure_id = m.id))), 'D')"""
-)
+def _section_vector(number, weight):
+    line = f"split_part(m.search_text, E'\\n', {number})"
+    return f"setweight(to_tsvector('simple', {line}) || to_tsvector('english', {line}), '{weight}')"
 
+
+# Every word of the search text as it is (so a word's beginning matches, as on
+# SQLite) and as English stems it (so "cities" finds "city"), in its section's weight.
 _VECTOR_SQL = f"""
 UPDATE measures_measure AS m SET search_vector =
-    setweight(to_tsvector('{NAME_CONFIG}', coalesce(m.title, '') || ' ' || coalesce(m.title_local, '')), 'A')
- || setweight(to_tsvector('{TEXT_CONFIG}', coalesce(m.title, '')), 'A')
- || setweight(to_tsvector('{TEXT_CONFIG}', coalesce(m.summary, '')), 'B')
- || setweight(to_tsvector('{TEXT_CONFIG}', concat_ws(' ', m.description, m.problem, m.resources,
-        m.evidence, m.difficulties, m.transfer_potential, m.main_institution, m.funding)), 'C')
- || setweight(to_tsvector('{NAME_CONFIG}', concat_ws(' ', r.name, r.name_local, p.name, p.short_name,
-        (SELECT string_agg(c.name, ' ' ORDER BY c.name) FROM measures_category c
-           JOIN measures_measure_categories mc ON mc.category_id = c.id
-          WHERE mc.measure_id = m.id))), 'D'){_TRANSLATED_VECTOR_SQL}
-FROM measures_region AS r, partners_partner AS p
-WHERE r.id = m.region_id AND p.id = m.partner_id
-"""  # noqa: E501
+    {_section_vector(1, "A")}
+ || {_section_vector(2, "B")}
+ || {_section_vector(3, "C")}
+ || {_section_vector(4, "D")}{_language_vectors()}
+FROM measures_region AS r
+WHERE r.id = m.region_id
+"""
 
 
 def refresh_search_vectors(measure_ids=None):
-    """Recompute the search vectors of the given measures (all when None) in one statement."""
-    if not is_postgresql():
+    """Recompute the search vectors of the given measures (all when None) from their texts."""
+    if connection.vendor != "postgresql":
         return
     with connection.cursor() as cursor:
         if measure_ids is None:
@@ -83,41 +88,92 @@ def refresh_search_vectors(measure_ids=None):
                 cursor.execute(_VECTOR_SQL + " AND m.id = ANY(%s)", [ids])
 
 
-def _refresh(ids):
-    # At once, in the same transaction: a measure's themes are saved after the
-    # measure itself, and their m2m_changed signal refreshes it once more.
+def _names(obj):
+    return [obj.name, getattr(obj, "name_local", ""), *(t.name for t in obj.translations.all())]
+
+
+def _measures(ids):
+    measures = (
+        Measure.objects.select_related("region", "partner")
+        .prefetch_related(
+            "translations",
+            "region__translations",
+            Prefetch("categories", queryset=Category.objects.prefetch_related("translations")),
+        )
+        .only(
+            "title",
+            "title_local",
+            "summary",
+            "description",
+            "problem",
+            "resources",
+            "evidence",
+            "difficulties",
+            "transfer_potential",
+            "main_institution",
+            "funding",
+            "region",
+            "partner",
+        )
+        .order_by("pk")
+    )
+    return measures if ids is None else measures.filter(pk__in=ids)
+
+
+def refresh_search_texts(measure_ids=None):
+    """Rewrite the search texts of the given measures (all when None), a batch at a time."""
+    ids = None if measure_ids is None else list(measure_ids)
+    if ids == []:
+        return
+    batch = []
+    for measure in _measures(ids).iterator(chunk_size=BATCH_SIZE):
+        themes = [name for theme in measure.categories.all() for name in _names(theme)]
+        measure.search_text = search_text(
+            measure, measure.translations.all(), themes, _names(measure.region)
+        )
+        batch.append(measure)
+        if len(batch) == BATCH_SIZE:
+            Measure.objects.bulk_update(batch, ["search_text"])
+            batch = []
+    if batch:
+        Measure.objects.bulk_update(batch, ["search_text"])
+
+
+def refresh_search_index(measure_ids=None):
+    """The search texts, then the vectors made from them, of the given measures (all when None)."""
+    ids = None if measure_ids is None else list(measure_ids)
+    refresh_search_texts(ids)
     refresh_search_vectors(ids)
 
 
 def measure_saved(sender, instance, **kwargs):
-    if is_postgresql():
-        _refresh([instance.pk])
+    # At once, in the same transaction: a measure's themes are saved after the
+    # measure itself, and their m2m_changed signal refreshes it once more.
+    refresh_search_index([instance.pk])
 
 
 def themes_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    if not is_postgresql() or action not in {"post_add", "post_remove", "post_clear"}:
+    if action not in {"post_add", "post_remove", "post_clear"}:
         return
     if reverse:
         # Measures added to or removed from a theme.
-        _refresh(list(pk_set or instance.measures.values_list("pk", flat=True)))
+        refresh_search_index(list(pk_set or instance.measures.values_list("pk", flat=True)))
     else:
-        _refresh([instance.pk])
+        refresh_search_index([instance.pk])
 
 
 def name_changed(sender, instance, created, **kwargs):
-    if is_postgresql() and not created:
-        _refresh(list(instance.measures.values_list("pk", flat=True)))
+    if not created:
+        refresh_search_index(list(instance.measures.values_list("pk", flat=True)))
 
 
 def translation_changed(sender, instance, **kwargs):
     """A text in another language of a measure, or a translated region or theme name."""
-    if not is_postgresql():
-        return
     if isinstance(instance, MeasureTranslation):
-        _refresh([instance.measure_id])
+        refresh_search_index([instance.measure_id])
     else:
         parent = getattr(instance, instance.PARENT)
-        _refresh(list(parent.measures.values_list("pk", flat=True)))
+        refresh_search_index(list(parent.measures.values_list("pk", flat=True)))
 
 
 def connect():

@@ -1,50 +1,55 @@
-"""Search of measures by words.
+"""Search of measures by words: which measures match, in which order, and what a typo meant.
 
-On PostgreSQL every measure carries a weighted search vector: its title (A),
-summary (B), description and good-practice texts (C), and the names of its
-region, partner and themes (D). A query is read with `websearch` syntax
-("quoted phrases", -exclusions, or), the last word also matches as a prefix
-(so "cowork" finds coworking while typing), results are ordered by relevance,
-and a query that finds nothing gets a "did you mean" suggestion from trigram
-similarity with the words of the catalogue (`measures.search.vocabulary`).
+Matching. The query is read by measures.search.parse; every word passes through
+measures.search.normalize, as the measures' texts did (`Measure.search_text`,
+measures.search.document), so case, accents, hyphens and spelling variants never
+matter. A word matches where a word of the text begins with its stem (works,
+working and work all find work; digital finds digitalisation), a phrase where its
+words follow each other. SQLite looks for " stem" in the search text; PostgreSQL
+asks the search vector built from the same text (measures.search.index) and, in
+addition, English stemming and that of the page's language (German, Finnish,
+Spanish: a German search finds a German title by its German stems). The one
+difference: SQLite has no stemming beyond the shared stems of normalize.stem.
 
-On SQLite, the embedded default, every word of the query must appear in one
-of the same texts; there is no ranking. Suggestions work the same on both.
+Ranking. A cheap first order in SQL (PostgreSQL: ts_rank_cd with the section
+weights plus a bonus for the words as a phrase; SQLite: how many words the
+title holds) picks the RANK_CANDIDATES best; those are scored in Python
+(measures.search.rank: title first, exact before other forms, near before far)
+and come first in that order, the rest after them in the SQL order. Newest first
+breaks ties. The work is bounded: one query for the candidates, at most
+RANK_CANDIDATES texts scored, whatever the number of matches.
 
-Both also search a measure's texts in other languages and the translated names
-of its region and themes, so a German title finds its measure on any page.
-
-The vectors are kept by `measures.search.index`; the words shown back to the
-visitor are marked by `measures.search.highlight`.
+Correcting. A search that finds nothing is tried once more with its unknown
+words replaced by the most similar words of the catalogue (`suggest`, from
+measures.search.vocabulary); the list view shows that and says so.
 """
 
 import re
 
+from django.contrib.postgres.search import (
+    SearchQuery,
+    SearchQueryCombinable,
+    SearchQueryField,
+    SearchRank,
+)
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Case, F, Func, IntegerField, Q, Value, When
+from django.db.models.functions import StrIndex, Substr
 
-from measures.models import GOOD_PRACTICE_FIELDS
+from measures.content_language import page_language
+from measures.search.languages import query_config
+from measures.search.normalize import stem, words
+from measures.search.parse import MAX_QUERY_LENGTH, MAX_WORDS, clean_query, parse
+from measures.search.rank import score
 from measures.search.vocabulary import is_word, vocabulary
 
-MAX_QUERY_LENGTH = 200
-MAX_WORDS = 8
-# The dictionary for the measures' prose; names are indexed without stemming.
-TEXT_CONFIG = "english"
-NAME_CONFIG = "simple"
+__all__ = ["MAX_QUERY_LENGTH", "MAX_WORDS", "clean_query", "search_measures", "suggest"]
 
-TEXT_FIELDS = [
-    "title",
-    "title_local",
-    "summary",
-    "description",
-    *GOOD_PRACTICE_FIELDS,
-    "main_institution",
-    "region__name",
-    "region__name_local",
-    "partner__name",
-    "partner__short_name",
-]
-WEBSEARCH_OPERATORS = re.compile(r'["()\-]|\bor\b', re.IGNORECASE)
+# How many of the best matches by the SQL order are scored in Python.
+RANK_CANDIDATES = 100
+TEXT_CONFIG = "english"
+# The weights of sections D, C, B and A, as ts_rank_cd takes them (measures.search.document).
+RANK_WEIGHTS = [0.3, 0.2, 0.5, 1.0]
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
@@ -52,76 +57,117 @@ def is_postgresql():
     return connection.vendor == "postgresql"
 
 
-def clean_query(query):
-    """The query as searched: NUL bytes removed, at most MAX_QUERY_LENGTH characters."""
-    return " ".join(query.replace("\x00", " ")[:MAX_QUERY_LENGTH].split())
-
-
 def search_words(query):
-    """The plain words of a query: at most MAX_WORDS, operators and punctuation dropped."""
+    """The plain words of a query as typed: at most MAX_WORDS, operators and punctuation dropped."""
     return [word for word in WORD.findall(clean_query(query)) if word.lower() != "or"][:MAX_WORDS]
 
 
 def search_measures(queryset, query):
     """Measures of `queryset` that match `query`."""
-    if not search_words(query):
+    parsed = parse(query)
+    if not parsed:
         return queryset
     if is_postgresql():
-        return queryset.filter(search_vector=postgresql_query(clean_query(query)))
-    return _search_everywhere(queryset, search_words(query))
+        return queryset.filter(search_vector=_tsquery(parsed))
+    return queryset.filter(_sqlite_condition(parsed))
+
+
+def _pattern(term):
+    """The text a term's words make in a search text: the last word's stem as a beginning."""
+    *complete, last = term.words
+    return " " + " ".join([*complete, stem(last)])
+
+
+def _sqlite_condition(parsed):
+    condition = Q()
+    for group in parsed.groups:
+        either = Q()
+        for term in group:
+            found = Q(search_text__contains=_pattern(term))
+            either |= ~found if term.negated else found
+        condition &= either
+    return condition
+
+
+class Not(SearchQueryCombinable, Func):
+    """A tsquery that matches where the given one does not (`!!`)."""
+
+    template = "!!(%(expressions)s)"
+    output_field = SearchQueryField()
+
+
+def _tsquery(parsed):
+    configs = [TEXT_CONFIG, *filter(None, [query_config(page_language())])]
+
+    def term_query(term):
+        *complete, last = term.words
+        raw = " <-> ".join([*complete, f"{stem(last)}:*"])
+        found = SearchQuery(raw, search_type="raw", config="simple")
+        kind = "phrase" if len(term.words) > 1 else "plain"
+        for config in configs:
+            found |= SearchQuery(" ".join(term.words), search_type=kind, config=config)
+        return Not(found) if term.negated else found
+
+    combined = None
+    for group in parsed.groups:
+        either = None
+        for term in group:
+            found = term_query(term)
+            either = found if either is None else either | found
+        combined = either if combined is None else combined & either
+    return combined
+
+
+def _pre_rank(parsed):
+    """The cheap SQL order that picks the candidates, and orders the rest."""
+    if is_postgresql():
+        rank = SearchRank(
+            F("search_vector"), _tsquery(parsed), weights=RANK_WEIGHTS, cover_density=True
+        )
+        query_words = parsed.words
+        if len(query_words) > 1:
+            phrase = SearchQuery(" <-> ".join(query_words), search_type="raw", config="simple")
+            rank += SearchRank(F("search_vector"), phrase, weights=RANK_WEIGHTS, cover_density=True)
+        return rank
+    title = Substr("search_text", 1, StrIndex("search_text", Value("\n")))
+    in_title = [
+        Case(When(Q(search_title__contains=_pattern(term)), then=1), default=0)
+        for term in parsed.terms
+    ]
+    return title, sum(in_title[1:], in_title[0])
 
 
 def order_by_relevance(queryset, query):
-    """Best matches first on PostgreSQL; on SQLite the order is left as it is."""
-    from django.contrib.postgres.search import SearchRank
-
-    if not (is_postgresql() and search_words(query)):
+    """`queryset` (matching `query`) best match first; unchanged without words to rank by."""
+    parsed = parse(query)
+    if not parsed.terms:
         return queryset
-    rank = SearchRank(F("search_vector"), postgresql_query(clean_query(query)))
-    return queryset.annotate(rank=rank).order_by("-rank", "-published_at", "-pk")
-
-
-def _search_everywhere(queryset, words):
-    category_model = queryset.model.categories.rel.model
-    for word in words:
-        in_theme = Exists(
-            category_model.objects.filter(measures=OuterRef("pk"), name__icontains=word)
-        )
-        matches = Q()
-        for field in TEXT_FIELDS:
-            matches |= Q(**{f"{field}__icontains": word})
-        queryset = queryset.filter(matches | in_theme | _in_translations(word))
-    return queryset
-
-
-def _in_translations(word):
-    """Whether a measure's texts in other languages, or its region's or themes' names, hold it."""
-    from measures.models import CategoryTranslation, MeasureTranslation, RegionTranslation
-
-    texts = MeasureTranslation.objects.filter(
-        Q(title__icontains=word) | Q(summary__icontains=word) | Q(description__icontains=word),
-        measure=OuterRef("pk"),
+    pre_rank = _pre_rank(parsed)
+    if isinstance(pre_rank, tuple):
+        title, pre_rank = pre_rank
+        queryset = queryset.annotate(search_title=title)
+    queryset = queryset.annotate(search_pre_rank=pre_rank)
+    sql_order = ["-search_pre_rank", "-published_at", "-pk"]
+    candidates = ranked_candidates(queryset.order_by(*sql_order), parsed.words)
+    if not candidates:
+        return queryset.order_by(*sql_order)
+    position = Case(
+        *(When(pk=pk, then=Value(index)) for index, pk in enumerate(candidates)),
+        default=Value(len(candidates)),
+        output_field=IntegerField(),
     )
-    region_names = RegionTranslation.objects.filter(region=OuterRef("region"), name__icontains=word)
-    theme_names = CategoryTranslation.objects.filter(
-        category__measures=OuterRef("pk"), name__icontains=word
-    )
-    return Exists(texts) | Exists(region_names) | Exists(theme_names)
+    return queryset.order_by(position.asc(), *sql_order)
 
 
-def postgresql_query(query):
-    """A tsquery for the visitor's text: websearch syntax, last word also as a prefix."""
-    from django.contrib.postgres.search import SearchQuery
-
-    words = search_words(query)
-    if WEBSEARCH_OPERATORS.search(query) or not words:
-        return SearchQuery(query, search_type="websearch", config=TEXT_CONFIG)
-    # Plain words: all must match, the last one also as the beginning of a word.
-    *complete, last = [word.lower() for word in words]
-    exact = SearchQuery(" ".join(words), search_type="plain", config=TEXT_CONFIG)
-    prefix_terms = [*complete, f"{last}:*"]
-    prefix = SearchQuery(" & ".join(prefix_terms), search_type="raw", config=NAME_CONFIG)
-    return exact | prefix
+def ranked_candidates(queryset, query_words):
+    """The ids of the first RANK_CANDIDATES of `queryset`, best score first, then newest."""
+    rows = queryset.prefetch_related(None).values_list("pk", "search_text", "published_at")
+    scored = [
+        (round(score(text, query_words), 9), published.timestamp() if published else 0, pk)
+        for pk, text, published in rows[:RANK_CANDIDATES]
+    ]
+    scored.sort(reverse=True)
+    return [pk for _, _, pk in scored]
 
 
 # "Did you mean"
@@ -138,19 +184,20 @@ def suggest(query, queryset):
     Known words are those of `measures.search.vocabulary`, read from the newest
     published measures of `queryset`; each of the first MAX_CORRECTED_WORDS
     unknown words becomes the most similar known word, if one is similar enough.
+    Queries with operators (quotes, -exclusions, or) are left as they are.
     """
-    words = search_words(query)
-    if not words or WEBSEARCH_OPERATORS.search(query):
+    typed = search_words(query)
+    if not typed or parse(query).has_operators:
         return None
     known = vocabulary(queryset)
     corrected, unknown, changed = [], 0, False
-    for word in words:
-        lower = word.lower()
-        if lower in known or not is_word(lower) or unknown >= MAX_CORRECTED_WORDS:
+    for word in typed:
+        normal = "".join(words(word))
+        if normal in known or not is_word(normal) or unknown >= MAX_CORRECTED_WORDS:
             corrected.append(word)
             continue
         unknown += 1
-        replacement = known.closest(lower, MIN_SIMILARITY)
+        replacement = known.closest(normal, MIN_SIMILARITY)
         corrected.append(replacement or word)
         changed = changed or replacement is not None
     return " ".join(corrected) if changed else None

@@ -1,7 +1,8 @@
 """The words "did you mean" may offer, and how alike two words are.
 
 A search that finds nothing compares its unknown words with the words of the
-titles and summaries of the newest VOCABULARY_MEASURES published measures. That
+titles, local titles and summaries of the newest VOCABULARY_MEASURES published
+measures, read as search reads them (no accents: "paijat"). That
 set is read in one query once per content version and kept in the shared cache,
 so a suggestion costs the same at any catalogue size and for any query: before,
 each word of the query scanned every title and summary of the catalogue (seconds
@@ -13,13 +14,13 @@ behind) that both have, so suggestions are the same on every database. The
 cache entry also holds, for each trigram, the words that have it.
 """
 
-import re
 from array import array
 from collections import Counter
 
 from django.core.cache import cache
 
 from measures.caching import content_version
+from measures.search.normalize import words
 
 # The newest measures are the ones visitors search for; older ones' words are
 # mostly theirs too. Bounds the query and the cache entry at any catalogue size.
@@ -32,8 +33,6 @@ CACHE_KEY = "search-vocabulary"
 NUMBER_TYPE = "I" if array("I").itemsize >= 4 else "L"
 # A day at most: the key changes with the content version anyway.
 TIMEOUT = 24 * 60 * 60
-# As pg_trgm's regexp_split on [^[:alnum:]]: letters and digits of any script.
-ALNUM = re.compile(r"[^\W_]+")
 
 
 def is_word(text):
@@ -41,8 +40,9 @@ def is_word(text):
 
 
 def words_of(texts):
-    """The distinct lower-case words of `texts` that a suggestion may offer."""
-    return {word for text in texts for word in ALNUM.findall(text.lower()) if is_word(word)}
+    """The distinct words of `texts` that a suggestion may offer, as search reads them
+    (measures.search.normalize: folded, without accents, one spelling per variant)."""
+    return {word for text in texts for word in words(text or "") if is_word(word)}
 
 
 def trigrams(word):
@@ -126,7 +126,7 @@ def vocabulary(queryset):
         rows = (
             queryset.prefetch_related(None)
             .order_by("-published_at", "-pk")
-            .values_list("title", "summary")[:VOCABULARY_MEASURES]
+            .values_list("title", "title_local", "summary")[:VOCABULARY_MEASURES]
         )
         found = Vocabulary.of(words_of(text for row in rows for text in row))
         cache.set(key, found.for_cache(), TIMEOUT)

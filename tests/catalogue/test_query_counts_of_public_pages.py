@@ -123,8 +123,9 @@ def test_first_request_after_a_change_reads_the_taxonomy_once(
 
     # 1-4 the regions, themes, target groups and partners, into the shared cache
     # 5 the counts of every facet's options and of the matching measures
-    # 6 the measures of the page, with region, partner and the ids of their themes
-    with django_assert_num_queries(6):
+    # 6 the texts of the best matches, scored for the order of relevance
+    # 7 the measures of the page, with region, partner and the ids of their themes
+    with django_assert_num_queries(7):
         client.get("/en/measures/?region=paijat-hame&q=measure")
     # the next page, on any app server, finds the taxonomy in the cache
     with django_assert_num_queries(5):

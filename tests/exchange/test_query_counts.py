@@ -87,10 +87,11 @@ def test_csv_export_queries(client, django_assert_num_queries, build_measures, s
 def test_json_export_queries(client, django_assert_num_queries, build_measures, size):
     build_measures(size)
 
-    # 1-4 every region, partner, theme and target group
-    # 5 the measures matching the words and years, as plain values
-    # 6-7 the links to their themes and target groups
-    with django_assert_num_queries(7):
+    # 1 the texts of the best matches, scored for the order of relevance
+    # 2-5 every region, partner, theme and target group
+    # 6 the measures matching the words and years, as plain values
+    # 7-8 the links to their themes and target groups
+    with django_assert_num_queries(8):
         response = client.get("/en/measures/export.json?q=measure&year_from=2000")
         data = json.loads(b"".join(response.streaming_content))
 

@@ -1,6 +1,7 @@
 """Search finds a measure by the words of any of its languages, on SQLite and on PostgreSQL."""
 
 import pytest
+from django.db import connection
 
 from measures.models import CategoryTranslation, Measure, MeasureTranslation
 from measures.search.query import search_measures
@@ -56,3 +57,20 @@ def test_german_visitor_finds_the_measure_through_the_list(client, catalogue):
 
     assert "Coworking-Räume auf dem Land" in html
     assert "Smart farming data hub" not in html
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL stems German; SQLite compares words"
+)
+def test_a_german_search_finds_other_forms_of_the_german_words(client, catalogue):
+    # The German summary says "Gemeinsame Büros in Dörfern": German stemming reads
+    # "gemeinsamen" and "Dorf" as the same words.
+    response = client.get("/de/measures/", {"q": "gemeinsamen Dorf"})
+
+    assert [measure.slug for measure in response.context["measures"]] == ["rural-coworking-spaces"]
+
+
+def test_a_german_search_finds_a_german_title_without_its_umlauts(client, catalogue):
+    response = client.get("/de/measures/", {"q": "Coworking-Raume"})
+
+    assert [measure.slug for measure in response.context["measures"]] == ["rural-coworking-spaces"]

@@ -25,7 +25,7 @@ from measures.models import (
     StaffEffort,
     TargetGroup,
 )
-from measures.search.index import refresh_search_vectors
+from measures.search.index import refresh_search_index
 from partners.models import Partner
 
 KINDS = [
@@ -113,7 +113,7 @@ class Command(BaseCommand):
                 Measure.objects.bulk_create(batch)
                 self._link_themes(rng, batch, themes, groups)
                 # bulk_create sends no signals: index the batch for search here.
-                refresh_search_vectors(measure.pk for measure in batch)
+                refresh_search_index(measure.pk for measure in batch)
                 self._progress(start + size, count)
         # bulk_create and the join-table inserts send no signals: cached pages go stale here.
         content_version.bump()

@@ -1,21 +1,21 @@
-"""Recompute every measure's search vector (PostgreSQL), e.g. after a raw data import."""
+"""Rewrite every measure's search text and, on PostgreSQL, its search vector.
+
+After a raw data import, or after an upgrade that changed how search reads texts
+(measures.search.normalize, measures.search.document).
+"""
 
 from django.core.management.base import BaseCommand
 
 from measures.caching import content_version
 from measures.models import Measure
-from measures.search.index import refresh_search_vectors
-from measures.search.query import is_postgresql
+from measures.search.index import refresh_search_index
 
 
 class Command(BaseCommand):
-    help = "Recompute the full-text search vectors of all measures (PostgreSQL only)."
+    help = "Rewrite the search texts (and on PostgreSQL the search vectors) of all measures."
 
     def handle(self, *args, **options):
-        if not is_postgresql():
-            self.stdout.write("SQLite searches the texts directly; nothing to do.")
-            return
-        refresh_search_vectors()
-        # Search results may differ now; a raw UPDATE sends no signal.
+        refresh_search_index()
+        # Search results may differ now; a bulk update sends no signal.
         content_version.bump()
         self.stdout.write(self.style.SUCCESS(f"Indexed {Measure.objects.count()} measures."))

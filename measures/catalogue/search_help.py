@@ -1,0 +1,102 @@
+"""What the measure list does when its filters and search find nothing.
+
+- `corrected(filterset)`: the same filters with misspelled search words replaced
+  by the catalogue's nearest words (measures.search.query.suggest), when those
+  find something; the page then says "Showing results for …; search instead
+  for …". Never when the visitor asked for their words exactly (`exact=1`).
+- `widening(filterset)`: each filter in force, how many measures the list would
+  show without it and the query string that removes it, largest first; and
+  whether the search words alone find nothing, so that the page speaks of the
+  words rather than of the filters.
+
+Both only run for an empty list: one counting query per filter in force at most.
+"""
+
+from measures.search.query import suggest
+
+# Filters a visitor does not remove: the order of the list, and the flag that
+# keeps the words as typed.
+NOT_FILTERS = ("sort", "exact")
+
+
+def corrected(filterset):
+    """A filter set of the same filters with the words corrected, or None."""
+    query = filterset.query
+    if not query or filterset.form.cleaned_data.get("exact") or filterset.total():
+        return None
+    suggestion = suggest(query, filterset.queryset)
+    if suggestion is None:
+        return None
+    data = filterset.data.copy()
+    data["q"] = suggestion
+    data.pop("page", None)
+    other = type(filterset)(data, queryset=filterset.queryset, request=filterset.request)
+    return other if other.total() else None
+
+
+def exact_query(filterset, words):
+    """The query string of the same filters searching `words` as typed."""
+    data = filterset.data.copy()
+    data["q"] = words
+    data["exact"] = "1"
+    data.pop("page", None)
+    return data.urlencode()
+
+
+def _in_force(filterset):
+    """The names of the filters with a value, in the form's order."""
+    data = filterset.form.cleaned_data
+
+    def is_set(value):
+        # A year is a number; a facet's values a list or a queryset, empty when unticked.
+        return isinstance(value, int) or bool(value)
+
+    return [
+        name for name in filterset.form.fields if name not in NOT_FILTERS and is_set(data.get(name))
+    ]
+
+
+def _removed(filterset, name):
+    data = filterset.data.copy()
+    data.pop(name, None)
+    data.pop("page", None)
+    if name == "q":
+        data.pop("exact", None)
+    return data.urlencode()
+
+
+def widening(filterset):
+    """(whether the words alone find nothing, [each filter in force and what removing it gives]).
+
+    Each entry: label and text of the filter, `count` of measures without it,
+    `query` the query string without it; only filters whose removal shows some,
+    the largest count first.
+    """
+    filterset.is_valid()
+    names = _in_force(filterset)
+    words_find_nothing = False
+    if "q" in names:
+        if names == ["q"]:
+            return True, []
+        words_only = filterset._apply(filterset.queryset, leave_out=set(names) - {"q"})
+        words_find_nothing = not words_only.exists()
+        if words_find_nothing:
+            return True, []
+    chips = {}
+    for chip in filterset.active_filters():
+        chips.setdefault(chip["name"], []).append(chip)
+    found = []
+    for name in names:
+        count = filterset._apply(filterset.queryset, leave_out=name).count()
+        if count:
+            group = chips.get(name, [])
+            found.append(
+                {
+                    "label": filterset.form.fields[name].label,
+                    "text": ", ".join(str(chip["text"]) for chip in group),
+                    "count": count,
+                    "query": _removed(filterset, name),
+                }
+            )
+    found.sort(key=lambda entry: -entry["count"])
+    return words_find_nothing, found
