@@ -53,7 +53,7 @@ def test_german_measure_list_speaks_german(client, catalogue):
 
     for text in [
         "Filter anwenden",
-        "Suchbegriffe",
+        "Maßnahmen durchsuchen",  # the search box, in the header
         "Sortieren nach",
         "Aktive Filter",
         "1 Maßnahme",
