@@ -19,7 +19,10 @@ killed, which would cut a long download short.
 
 The finished download is kept, compressed, in the shared cache
 (`measures.caching.downloads`): asked again at the same content version, in
-the same language and with the same query string, it is sent without a query.
+the same language and with the same filters, it is sent without a query. Only
+the list's own parameters count, and the JSON names its list by the canonical
+query string, so a parameter the list does not know (?junk=1) neither makes a
+new download to build nor shows in one.
 
 The CSV starts with a byte order mark, which Excel needs to read UTF-8 (without
 it, "Päijät-Häme" arrives as "PÃ¤ijÃ¤t-HÃ¤me").
@@ -37,7 +40,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
 from measures.caching.downloads import cached_download
-from measures.catalogue.filters import MeasureFilter, without_control_characters
+from measures.catalogue.filters import MeasureFilter
 from measures.content_language import translated_language
 from measures.exchange.representation import COLUMNS, MeasureRow, Representer, Table
 from measures.models import Category, Measure, MeasureTranslation, Region, TargetGroup
@@ -49,9 +52,18 @@ CHUNK_SIZE = 2000
 BOM = "\ufeff"
 
 
+# The query parameters the downloads read: the list's filters, search and sort.
+FILTER_PARAMS = list(MeasureFilter.base_filters)
+
+
+def filtered(request):
+    """The list's filters for this query string, over every published measure."""
+    return MeasureFilter(request.GET, queryset=Measure.objects.published())
+
+
 def filtered_measures(request):
     """Every measure the list page shows for this query string, in its order."""
-    return MeasureFilter(request.GET, queryset=Measure.objects.published()).qs
+    return filtered(request).qs
 
 
 class ExportReader:
@@ -154,17 +166,18 @@ def download(chunks, content_type, extension):
     return response
 
 
-@require_safe
-@cached_download
-def export_csv(request):
+def _export_csv(request):
     chunks = csv_chunks(filtered_measures(request), Representer())
     return download(chunks, "text/csv; charset=utf-8", "csv")
 
 
-@require_safe
-@cached_download
-def export_json(request):
-    query = without_control_characters(request.GET).urlencode()
+def _export_json(request):
+    filterset = filtered(request)
+    query = filterset.canonical_query()
     list_path = reverse("measures:list") + (f"?{query}" if query else "")
-    chunks = json_chunks(filtered_measures(request), Representer(), absolute_url(list_path))
+    chunks = json_chunks(filterset.qs, Representer(), absolute_url(list_path))
     return download(chunks, "application/json", "json")
+
+
+export_csv = require_safe(cached_download(_export_csv, params=FILTER_PARAMS))
+export_json = require_safe(cached_download(_export_json, params=FILTER_PARAMS))

@@ -74,6 +74,26 @@ def test_another_query_string_or_language_is_another_download(client, measures):
     assert body(german) != all_rows
 
 
+@pytest.mark.parametrize("url", [CSV, JSON])
+def test_a_parameter_the_list_does_not_know_makes_no_new_download(
+    client, measures, django_assert_num_queries, url
+):
+    first = body(client.get(f"{url}?region=paijat-hame"))
+
+    with django_assert_num_queries(0):
+        junk = client.get(f"{url}?region=paijat-hame&junk=1&utm_source=mail")
+        kept = body(junk)
+
+    assert junk["X-Download-Cache"] == "hit"
+    assert kept == first
+
+
+def test_the_json_names_its_list_without_parameters_the_list_does_not_know(client, measures):
+    data = json.loads(body(client.get(f"{JSON}?junk=1&theme={measures[0].categories.get().slug}")))
+
+    assert data["list_url"] == "http://testserver/en/measures/?theme=e-health-care"
+
+
 def test_a_client_that_accepts_gzip_gets_the_kept_bytes_as_they_are(client, measures):
     with override_settings(N2M_DOWNLOAD_CACHE_TIMEOUT=0):
         expected = body(client.get(CSV))
