@@ -233,6 +233,11 @@ class MeasureFilter(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
+    def count_without(self, leave_out):
+        """How many measures the list would show without the filters named in `leave_out`."""
+        self.is_valid()
+        return self._apply(self.queryset, leave_out=leave_out).count()
+
     @property
     def query(self):
         self.is_valid()

@@ -74,20 +74,15 @@ def widening(filterset):
     """
     filterset.is_valid()
     names = _in_force(filterset)
-    words_find_nothing = False
-    if "q" in names:
-        if names == ["q"]:
-            return True, []
-        words_only = filterset._apply(filterset.queryset, leave_out=set(names) - {"q"})
-        words_find_nothing = not words_only.exists()
-        if words_find_nothing:
-            return True, []
+    # The list is empty: with the words alone, that needs no query more.
+    if "q" in names and (names == ["q"] or not filterset.count_without(set(names) - {"q"})):
+        return True, []
     chips = {}
     for chip in filterset.active_filters():
         chips.setdefault(chip["name"], []).append(chip)
     found = []
     for name in names:
-        count = filterset._apply(filterset.queryset, leave_out=name).count()
+        count = filterset.count_without({name})
         if count:
             group = chips.get(name, [])
             found.append(
@@ -99,4 +94,4 @@ def widening(filterset):
                 }
             )
     found.sort(key=lambda entry: -entry["count"])
-    return words_find_nothing, found
+    return False, found
