@@ -120,6 +120,30 @@ class MeasureQuerySet(models.QuerySet):
         """A listing row plus its links and indicators."""
         return self.for_listing().prefetch_related("links", "indicators")
 
+    def for_search_text(self):
+        """What a measure's search text is made of (measures.search.document), and no more.
+
+        Its texts, and the names of its region, partner and themes in every language.
+        """
+        return (
+            self.select_related("region", "partner")
+            .prefetch_related(
+                "translations",
+                "region__translations",
+                Prefetch("categories", queryset=Category.objects.prefetch_related("translations")),
+            )
+            .only(
+                "title",
+                "title_local",
+                "summary",
+                *EXPORT_DEFERRED_FIELDS,
+                "main_institution",
+                "funding",
+                "region",
+                "partner",
+            )
+        )
+
     def with_taxonomy_ids(self):
         """Each row carries the ids of its themes and target groups.
 

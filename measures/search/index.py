@@ -8,7 +8,6 @@ does a saved or deleted translation of a measure, region or theme.
 """
 
 from django.db import connection
-from django.db.models import Prefetch
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from measures.models import (
@@ -93,30 +92,7 @@ def _names(obj):
 
 
 def _measures(ids):
-    measures = (
-        Measure.objects.select_related("region", "partner")
-        .prefetch_related(
-            "translations",
-            "region__translations",
-            Prefetch("categories", queryset=Category.objects.prefetch_related("translations")),
-        )
-        .only(
-            "title",
-            "title_local",
-            "summary",
-            "description",
-            "problem",
-            "resources",
-            "evidence",
-            "difficulties",
-            "transfer_potential",
-            "main_institution",
-            "funding",
-            "region",
-            "partner",
-        )
-        .order_by("pk")
-    )
+    measures = Measure.objects.for_search_text().order_by("pk")
     return measures if ids is None else measures.filter(pk__in=ids)
 
 
