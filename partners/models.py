@@ -121,3 +121,60 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} – {self.partner} ({self.get_role_display()})"
+
+
+class PartnerTranslationManager(models.Manager):
+    """Fixtures name a partner's translation by its language and the partner's slug."""
+
+    def get_by_natural_key(self, language, slug):
+        return self.get(language=language, partner__slug=slug)
+
+
+def partner_translation_languages():
+    """The interface languages other than English, the language partners are entered in."""
+    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+class PartnerTranslation(models.Model):
+    """A partner's English name and description in another interface language.
+
+    The same shape as the translations of measures, regions and themes, so the
+    public pages read it the same way (`measures.content_language.localized`).
+    """
+
+    partner = models.ForeignKey(
+        Partner, on_delete=models.CASCADE, related_name="translations", verbose_name=_("partner")
+    )
+    language = models.CharField(_("language"), max_length=10, choices=partner_translation_languages)
+    name = models.CharField(
+        _("name"),
+        max_length=200,
+        validators=[validate_single_line],
+        help_text=_("The English name as people there would say it; the own name stays as it is."),
+    )
+    description = models.TextField(
+        _("short description"),
+        max_length=1000,
+        blank=True,
+        help_text=_("Left empty, visitors read the English description."),
+    )
+
+    objects = PartnerTranslationManager()
+
+    class Meta:
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partner", "language"], name="unique_partner_translation"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_language_display()}: {self.name}"
+
+    def natural_key(self):
+        return (self.language, self.partner.slug)
+
+    natural_key.dependencies = ["partners.partner"]

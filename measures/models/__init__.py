@@ -27,6 +27,8 @@ from measures.models.taxonomy import (
 )
 from measures.models.translation import (
     CategoryTranslation,
+    IndicatorTranslation,
+    MeasureLinkTranslation,
     MeasureTranslation,
     RegionTranslation,
     TargetGroupTranslation,
@@ -46,9 +48,11 @@ __all__ = [
     "EvidenceLevel",
     "FundingSource",
     "Indicator",
+    "IndicatorTranslation",
     "Lineage",
     "Measure",
     "MeasureLink",
+    "MeasureLinkTranslation",
     "MeasureQuerySet",
     "MeasureRevision",
     "MeasureTransition",

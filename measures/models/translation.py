@@ -22,7 +22,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from measures.models.measure import GOOD_PRACTICE_FIELDS, SUMMARY_MAX_LENGTH, Measure
+from measures.models.measure import GOOD_PRACTICE_FIELDS, SUMMARY_MAX_LENGTH, Measure, MeasureLink
+from measures.models.results import Indicator
 from measures.models.taxonomy import Category, Region, TargetGroup
 from partners.text import validate_single_line
 
@@ -179,3 +180,75 @@ class TargetGroupTranslation(Translation):
                 fields=["target_group", "language"], name="unique_target_group_translation"
             ),
         ]
+
+
+class MeasurePartTranslationManager(models.Manager):
+    """Fixtures name the translation of an indicator or a link by language and the part's key."""
+
+    def get_by_natural_key(self, language, *part_key):
+        parent = self.model._meta.get_field(self.model.PARENT).related_model
+        return self.get(
+            language=language, **{self.model.PARENT: parent.objects.get_by_natural_key(*part_key)}
+        )
+
+
+class MeasurePartTranslation(Translation):
+    """The translation of a part of a measure (an indicator, a link), keyed by the part."""
+
+    objects = MeasurePartTranslationManager()
+
+    class Meta(Translation.Meta):
+        abstract = True
+
+    def natural_key(self):
+        return (self.language, *getattr(self, self.PARENT).natural_key())
+
+
+class IndicatorTranslation(MeasurePartTranslation):
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.CASCADE,
+        related_name="translations",
+        verbose_name=_("result indicator"),
+    )
+    name = models.CharField(_("indicator"), max_length=200, validators=[validate_single_line])
+    unit = models.CharField(
+        _("unit"),
+        max_length=60,
+        blank=True,
+        help_text=_("Left empty, visitors read the English unit."),
+    )
+
+    PARENT = "indicator"
+
+    class Meta(MeasurePartTranslation.Meta):
+        verbose_name = _("translation of a result indicator")
+        verbose_name_plural = _("translations of result indicators")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "language"], name="unique_indicator_translation"
+            ),
+        ]
+
+
+class MeasureLinkTranslation(MeasurePartTranslation):
+    link = models.ForeignKey(
+        MeasureLink,
+        on_delete=models.CASCADE,
+        related_name="translations",
+        verbose_name=_("further link"),
+    )
+    title = models.CharField(_("link text"), max_length=200, validators=[validate_single_line])
+
+    PARENT = "link"
+
+    class Meta(MeasurePartTranslation.Meta):
+        verbose_name = _("translation of a further link")
+        verbose_name_plural = _("translations of further links")
+        constraints = [
+            models.UniqueConstraint(fields=["link", "language"], name="unique_link_translation"),
+        ]
+
+    @property
+    def name(self):
+        return self.title
