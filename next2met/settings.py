@@ -495,5 +495,32 @@ MEASURES_PER_PAGE = 20
 N2M_ACCESSIBILITY_EMAIL = os.environ.get(
     "N2M_ACCESSIBILITY_EMAIL", "accessibility@next2met.invalid"
 )
+# The licence of the catalogue's content (texts of measures, regions, themes and
+# partners): the one statement the footer, the JSON-LD, the API and the exports make.
+# `spdx` is the SPDX identifier, `url` the licence's own page (a link, never fetched).
+CONTENT_LICENSE = {
+    "spdx": "CC-BY-4.0",
+    "name": "Creative Commons Attribution 4.0 International",
+    "short_name": "CC BY 4.0",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+}
+# Who runs this copy of the catalogue: the legal notice and the privacy notice name
+# them. Empty values are shown as a marked placeholder for the operator to fill in.
+N2M_OPERATOR_NAME = os.environ.get("N2M_OPERATOR_NAME", "")
+# Postal address; "\n" or ";" separates its lines.
+N2M_OPERATOR_ADDRESS = os.environ.get("N2M_OPERATOR_ADDRESS", "")
+N2M_OPERATOR_EMAIL = os.environ.get("N2M_OPERATOR_EMAIL", "")
+# The person responsible for the content (legal notice) and, where one is appointed,
+# the data protection officer's address (privacy notice); both optional.
+N2M_OPERATOR_REPRESENTATIVE = os.environ.get("N2M_OPERATOR_REPRESENTATIVE", "")
+N2M_PRIVACY_EMAIL = os.environ.get("N2M_PRIVACY_EMAIL", "")
 # The public address of the site, for links in e-mails sent outside a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The licence of the catalogue's content (texts and data, not the code): shown to people
+# and stated to programs (the API's answers, the DCAT-AP catalogue, the JSON-LD).
+N2M_CONTENT_LICENSE = {
+    "name": "CC BY 4.0",
+    "title": "Creative Commons Attribution 4.0 International",
+    "url": "https://creativecommons.org/licenses/by/4.0/",
+    "spdx": "CC-BY-4.0",
+}
