@@ -516,11 +516,3 @@ N2M_OPERATOR_REPRESENTATIVE = os.environ.get("N2M_OPERATOR_REPRESENTATIVE", "")
 N2M_PRIVACY_EMAIL = os.environ.get("N2M_PRIVACY_EMAIL", "")
 # The public address of the site, for links in e-mails sent outside a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
-# The licence of the catalogue's content (texts and data, not the code): shown to people
-# and stated to programs (the API's answers, the DCAT-AP catalogue, the JSON-LD).
-N2M_CONTENT_LICENSE = {
-    "name": "CC BY 4.0",
-    "title": "Creative Commons Attribution 4.0 International",
-    "url": "https://creativecommons.org/licenses/by/4.0/",
-    "spdx": "CC-BY-4.0",
-}
