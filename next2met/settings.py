@@ -3,7 +3,7 @@
 Every value that differs between deployments comes from an environment
 variable; the defaults make `make run` work on a laptop with SQLite. With
 DJANGO_DEBUG off, the project refuses to start without a real secret key and
-at least one allowed host. README.md ("Deployment") lists every variable.
+at least one allowed host. docs/operators/configuration.md lists every variable.
 """
 
 import os

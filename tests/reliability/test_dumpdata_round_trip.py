@@ -1,7 +1,7 @@
-"""The portable backup of README ("Backups") restores a catalogue that serves identical pages.
+"""The portable backup (docs/operators/backups.md) restores a catalogue serving identical pages.
 
 A populated database (the seed, drafts, a revision, transitions, history) is
-dumped with the README's `dumpdata` command, emptied as a fresh database is
+dumped with that page's `dumpdata` command, emptied as a fresh database is
 (`flush`, which leaves what migrations make: content types, permissions,
 groups), loaded again with `loaddata`, and every public page in the list is
 compared with its rendering before, byte for byte after normalising only what
@@ -21,7 +21,7 @@ from tests.reliability.populated import populate, public_paths, render_pages
 # pending in the transaction that filled them.
 pytestmark = pytest.mark.django_db(transaction=True)
 
-# The README's command, as keyword arguments.
+# The command of docs/operators/backups.md, as keyword arguments.
 BACKUP = {
     "natural_foreign": True,
     "natural_primary": True,

@@ -2,7 +2,7 @@
 
     manage.py remind_unverified [--dry-run]
 
-Meant for a daily cron job (README, "Keeping measures current"). A partner is
+Meant for a daily cron job (docs/operators/mail-and-jobs.md). A partner is
 reminded at most once a day, however often the command runs; --dry-run prints
 what would be sent and sends nothing.
 """

@@ -2,7 +2,7 @@
 
     manage.py send_alerts
 
-Meant for a cron job that runs every hour (README, "E-mail alerts"). However
+Meant for a cron job that runs every hour (docs/operators/mail-and-jobs.md). However
 often it runs, a subscription gets at most one digest a day or a week, as it
 chose, and never the same measure twice.
 """
