@@ -2,14 +2,23 @@
 
 from django.contrib import admin
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
-from partners.models import Membership, Partner
+from partners.models import Membership, Partner, PartnerTranslation
 
 
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
+
+
+class PartnerTranslationInline(admin.TabularInline):
+    model = PartnerTranslation
+    extra = 0
+    fields = ["language", "name", "description"]
+    verbose_name = _("name and description in another language")
+    verbose_name_plural = _("names and descriptions in other languages")
 
 
 @admin.register(Partner)
@@ -20,7 +29,7 @@ class PartnerAdmin(admin.ModelAdmin):
     list_filter = ["role", "country", "is_active"]
     search_fields = ["name", "name_local", "short_name", "city"]
     prepopulated_fields = {"slug": ["short_name"]}
-    inlines = [MembershipInline]
+    inlines = [PartnerTranslationInline, MembershipInline]
 
 
 @admin.register(Membership)

@@ -7,6 +7,7 @@ from django.db.models import Count, IntegerField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.views.generic import DetailView, ListView
 
+from measures.content_language import prefetch_translations
 from measures.models import Measure
 from partners.models import Partner
 
@@ -32,7 +33,11 @@ class PartnerListView(ListView):
     context_object_name = "partners"
 
     def get_queryset(self):
-        return with_measure_counts(Partner.objects.all()).order_by("-is_active", "role", "name")
+        return (
+            with_measure_counts(Partner.objects.all())
+            .prefetch_related(*prefetch_translations(Partner))
+            .order_by("-is_active", "role", "name")
+        )
 
 
 class PartnerDetailView(DetailView):
@@ -40,7 +45,9 @@ class PartnerDetailView(DetailView):
     context_object_name = "partner"
 
     def get_queryset(self):
-        return with_measure_counts(Partner.objects.all())
+        return with_measure_counts(Partner.objects.all()).prefetch_related(
+            *prefetch_translations(Partner)
+        )
 
     def get_context_data(self, **kwargs):
         measures = self.object.measures.published().for_listing().latest()

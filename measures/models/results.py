@@ -21,6 +21,8 @@ from django.db.models import Q
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext_lazy as _
 
+from measures.content_language import localized
+
 
 class EvidenceLevel(models.TextChoices):
     ANECDOTAL = "anecdotal", _("Anecdotal")
@@ -234,16 +236,27 @@ class Indicator(models.Model):
                 {"achieved_on": _("A date belongs to an achieved figure; give the figure too.")}
             )
 
+    @property
+    def local_name(self):
+        """What is counted, in the page's language where translated (a `LocalText`)."""
+        return localized(self, "name")
+
+    @property
+    def local_unit(self):
+        """The unit in the page's language where translated (a `LocalText`)."""
+        return localized(self, "unit")
+
     def with_unit(self, value):
         """`value` as people read it, with the unit: "5,300 visits", "30%"; "" without value."""
         if value is None:
             return ""
         number = figure(value)
-        if not self.unit:
+        unit = self.local_unit
+        if not unit:
             return number
-        if self.unit == "%":
+        if unit == "%":
             return f"{number}%"
-        return f"{number} {self.unit}"
+        return f"{number} {unit}"
 
     @property
     def achieved_figure(self):
@@ -278,5 +291,5 @@ class Indicator(models.Model):
             return str(self.achieved_on.year)
         # The formats of the site's other dates: "24 February 2022", "May 2021".
         if self.achieved_on_precision == DatePrecision.MONTH:
-            return date_format(self.achieved_on, "F Y")
-        return date_format(self.achieved_on, "j F Y")
+            return date_format(self.achieved_on, "YEAR_MONTH_FORMAT")
+        return date_format(self.achieved_on, "DATE_FORMAT")
