@@ -7,8 +7,9 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from measures.admin.guide import guide_view
 from measures.caching.downloads import cached_download
-from next2met import accessibility, favicon, sitemaps, view_on_site, views
+from next2met import about, accessibility, favicon, sitemaps, view_on_site, views
 
 # The error answers: the site's pages, JSON under /api/ (next2met.errors). A database
 # outage outside any view (e.g. while a middleware reads the session) still gets the
@@ -27,6 +28,9 @@ urlpatterns = [
         admin.site.admin_view(view_on_site.view_on_site),
         name="admin_view_on_site",
     ),
+    # The staff guide, in the admin's look, for every staff member.
+    path("admin/guide/", admin.site.admin_view(guide_view), name="admin_guide"),
+    path("admin/guide/<slug:slug>/", admin.site.admin_view(guide_view), name="admin_guide_page"),
     path("admin/", admin.site.urls),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
@@ -52,6 +56,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("accessibility/", accessibility.accessibility_statement, name="accessibility"),
+    path("about/", about.about, name="about"),
+    path("legal-notice/", about.legal_notice, name="legal_notice"),
+    path("privacy/", about.privacy_notice, name="privacy"),
     path("", include("measures.urls")),
     path("partners/", include("measures.partner_urls")),
 )

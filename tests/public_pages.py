@@ -29,6 +29,9 @@ ALERT = "confirmed-alert-key"
 PUBLIC_GET_PAGES = {
     "home": "/en/",
     "accessibility": "/en/accessibility/",
+    "about": "/en/about/",
+    "legal_notice": "/en/legal-notice/",
+    "privacy": "/en/privacy/",
     "measures:list": "/en/measures/?q=village",
     "measures:feed": "/en/measures/feed/",
     "measures:export_csv": "/en/measures/export.csv",

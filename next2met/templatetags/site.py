@@ -80,3 +80,21 @@ def source_lang():
     if (get_language() or "").split("-")[0] == settings.LANGUAGE_CODE:
         return ""
     return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+
+
+@register.simple_tag
+def content_license():
+    """The content's licence (settings.CONTENT_LICENSE): spdx, name, short_name, url."""
+    return settings.CONTENT_LICENSE
+
+
+@register.simple_tag
+def content_license_link():
+    """A link to the content's licence, named by its full and short names, marked rel="license"."""
+    license = settings.CONTENT_LICENSE
+    return format_html(
+        '<a href="{}" rel="license">{} ({})</a>',
+        license["url"],
+        license["name"],
+        license["short_name"],
+    )
