@@ -36,6 +36,7 @@ from measures.models import (
     Measure,
     StaffEffort,
 )
+from measures.models.documentation import DocumentationLevel
 from measures.site_url import site_url
 from partners.countries import Country
 
@@ -54,6 +55,7 @@ COLUMNS = [
     "website",
     "published_at",
     "evidence_level",
+    "documentation_level",
     "budget_band",
     "staff_effort",
     "duration_months",
@@ -223,6 +225,7 @@ class Representer:
             "published_at": row.published_at.isoformat() if row.published_at else None,
             # The structured results and resources, as codes.
             "evidence_level": row.evidence_level or None,
+            "documentation_level": row.documentation_level or None,
             "budget_band": row.budget_band or None,
             "staff_effort": row.staff_effort or None,
             "duration_months": row.duration_months,
@@ -355,6 +358,7 @@ TABLE_COLUMNS = [
     (_("Website"), lambda data, label: data["website"]),
     (_("Published"), lambda data, label: local_date(data["published_at"])),
     (_("Evidence of results"), lambda data, label: label(data, "evidence_level")),
+    (_("How well documented"), lambda data, label: label(data, "documentation_level")),
     (_("Budget"), lambda data, label: label(data, "budget_band")),
     (_("Staff"), lambda data, label: label(data, "staff_effort")),
     (_("Duration in months"), lambda data, label: data["duration_months"]),
@@ -364,6 +368,7 @@ TABLE_COLUMNS = [
 CHOICES = {
     "implementation": Measure.Implementation,
     "evidence_level": EvidenceLevel,
+    "documentation_level": DocumentationLevel,
     "budget_band": BudgetBand,
     "staff_effort": StaffEffort,
     "funding_sources": FundingSource,

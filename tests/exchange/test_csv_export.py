@@ -102,6 +102,7 @@ def test_csv_row_has_readable_columns(client, region, theme, partner):
         "Published": timezone.localdate(measure.published_at).isoformat(),
         # The structured results and resources, not stated for this measure.
         "Evidence of results": "",
+        "How well documented": "",
         "Budget": "",
         "Staff": "",
         "Duration in months": "",
@@ -138,3 +139,13 @@ def test_csv_rows_flatten_the_json_rows(client, catalogue):
         )
         for data in results
     ]
+
+
+def test_csv_and_json_say_how_well_each_measure_is_documented(client):
+    MeasureFactory(documentation_level="thinly")
+
+    [row] = csv_rows(client.get(URL))
+    data = json.loads(b"".join(client.get("/en/measures/export.json").streaming_content))
+
+    assert row["How well documented"] == "Thinly documented"
+    assert data["results"][0]["documentation_level"] == "thinly"
