@@ -107,3 +107,12 @@ def prefetch_translations(model, *relations):
             )
         )
     return prefetches
+
+
+def falls_back(obj, fields):
+    """Whether any of `obj`'s non-empty `fields` is shown in English on a translated page."""
+    if translated_language() is None or obj is None:
+        return False
+    return any(
+        text.strip() and text.is_fallback for text in (localized(obj, field) for field in fields)
+    )

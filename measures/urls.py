@@ -6,7 +6,7 @@ from django.urls import path
 from measures.catalogue import compare, statistics, views
 from measures.catalogue.transfers import transfers
 from measures.exchange import exports, feeds
-from measures.visitors import contact, dossier
+from measures.visitors import comparison, contact, dossier
 from measures.visitors.alerts import views as alerts
 
 app_name = "measures"
@@ -35,6 +35,8 @@ urlpatterns = [
     path("themes/", views.ThemeListView.as_view(), name="theme_list"),
     path("themes/<slug:slug>/", views.ThemeDetailView.as_view(), name="theme_detail"),
     path("compare/", compare.compare, name="compare"),
+    path("compare/choose/", comparison.choose, name="compare_choose"),
+    path("compare/chosen.json", comparison.chosen, name="compare_chosen"),
     path("statistics/", statistics.statistics, name="statistics"),
     path("transfers/", transfers, name="transfers"),
 ]

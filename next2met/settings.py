@@ -241,6 +241,9 @@ LANGUAGES = [
 # clone serves translated pages without gettext; `make messages` updates both.
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# Dates in each page's language come from the locale ({{ day|date:"DATE_FORMAT" }}), with
+# English written the European way (next2met/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["next2met.formats"]
 TIME_ZONE = "Europe/Brussels"
 USE_TZ = True
 

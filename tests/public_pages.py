@@ -54,6 +54,7 @@ PUBLIC_GET_PAGES = {
     "measures:theme_list": "/en/themes/",
     "measures:theme_detail": "/en/themes/e-services/",
     "measures:compare": f"/en/compare/?measures={MEASURE}&measures={OTHER_MEASURE}",
+    "measures:compare_chosen": "/en/compare/chosen.json",
     "measures:statistics": "/en/statistics/",
     "measures:transfers": "/en/transfers/",
     "partners:list": "/en/partners/",
@@ -71,13 +72,19 @@ PUBLIC_GET_PAGES = {
     "sitemap_section": "/sitemap-measures.xml",
 }
 
-POST_ONLY = {"measures:dossier_add", "measures:dossier_remove", "measures:dossier_empty"}
+POST_ONLY = {
+    "measures:dossier_add",
+    "measures:dossier_remove",
+    "measures:dossier_empty",
+    "measures:compare_choose",
+}
 
 PER_VISITOR = {
     "measures:contact",
     "measures:dossier",
     "measures:dossier_print",
     "measures:dossier_pdf",
+    "measures:compare_chosen",
     "measures:alert_subscribe",
     "measures:alert_subscribe_sent",
     "measures:alert_confirm",

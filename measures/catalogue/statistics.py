@@ -18,6 +18,7 @@ from django.views.decorators.http import require_safe
 from measures.catalogue.svg_text import wrap_text
 from measures.content_language import localized
 from measures.models import Category, Measure, Region
+from measures.models.documentation import NOT_DOCUMENTED
 
 # Of the chart's width, the longest bar takes this share; the rest is for its number.
 LONGEST_BAR = 82.0
@@ -129,7 +130,7 @@ def by_start_year():
     ]
     if unknown:
         # The list cannot filter on a missing year, so this bar links nowhere.
-        rows.append(Row(str(_("Not known")), unknown))
+        rows.append(Row(str(NOT_DOCUMENTED), unknown))
     return Chart("year", _("Published measures per start year"), _("Start year"), rows)
 
 
@@ -140,7 +141,7 @@ def by_implementation():
         for value, label in Measure.Implementation.choices
     ]
     if counts.get(""):
-        rows.append(Row(str(_("Not known")), counts[""]))
+        rows.append(Row(str(NOT_DOCUMENTED), counts[""]))
     return Chart(
         "implementation",
         _("Published measures per status in reality"),

@@ -8,6 +8,7 @@ from django_filters.views import FilterView
 
 from measures.catalogue import search_help
 from measures.catalogue.filters import MeasureFilter, without_control_characters
+from measures.catalogue.list_heading import list_heading
 from measures.catalogue.maps import region_map
 from measures.catalogue.related import related_measures
 from measures.catalogue.transfers import lineage_of
@@ -72,6 +73,7 @@ class MeasureListView(FilterView):
         context = super().get_context_data(**kwargs)
         filterset = context["filter"]
         context["active_filters"] = filterset.active_filters()
+        context["list_heading"] = list_heading(context["active_filters"])
         context["invalid_filters"] = filterset.invalid_fields
         context["page_numbers"] = context["paginator"].get_elided_page_range(
             context["page_obj"].number, on_each_side=1, on_ends=1

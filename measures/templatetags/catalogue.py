@@ -3,6 +3,7 @@
 from django import template
 
 from measures import content_language
+from measures.models import GOOD_PRACTICE_FIELDS
 from measures.search.highlight import highlight as mark_words
 
 register = template.Library()
@@ -21,3 +22,19 @@ def localized(obj, field):
     The result knows its language: `{{ title.lang_attr }}` marks English fallback text.
     """
     return content_language.localized(obj, field)
+
+
+# The texts of a measure a visitor reads on its page and in the comparison.
+MEASURE_TEXTS = ("title", "summary", "description", *GOOD_PRACTICE_FIELDS, "information_note")
+
+
+@register.inclusion_tag("includes/content_language_notice.html")
+def language_notice(measure):
+    """A short notice where some of the measure's texts are shown in English on this page."""
+    return {"show": content_language.falls_back(measure, MEASURE_TEXTS)}
+
+
+@register.simple_tag
+def language_notices(measures):
+    """Whether any text of `measures` is shown in English on this page."""
+    return any(content_language.falls_back(measure, MEASURE_TEXTS) for measure in measures)

@@ -31,7 +31,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from measures.content_language import LocalText, localized
 from measures.models import GOOD_PRACTICE_FIELDS, Measure
-from measures.models.documentation import DocumentationLevel
+from measures.models.documentation import NOT_DOCUMENTED, DocumentationLevel
 from measures.models.results import EvidenceLevel
 from measures.site_url import absolute_url
 from measures.visitors import guards
@@ -86,39 +86,57 @@ def see_dossier():
 @csrf_exempt
 @require_POST
 def add(request):
+    """Adds one measure (a page's button) or several (the comparison's "Add these").
+
+    One measure sends the visitor back to the page they were on (`next`, same site
+    only), where #in-dossier-<slug> shows what happened; several, or a refusal, go to
+    the dossier page, which says what was done and links back.
+    """
     refusal = guards.refusal(request)
     if refusal is not None:
         return refusal
-    slug = request.POST.get("slug", "").strip()
-    measure = None
-    if slug and len(slug) <= SLUG_MAX_LENGTH:
-        measure = Measure.objects.published().filter(slug=slug).only("slug", "title").first()
+    wanted = [slug.strip() for slug in request.POST.getlist("slug")[:MAX_MEASURES]]
+    wanted = [slug for slug in dict.fromkeys(wanted) if slug and len(slug) <= SLUG_MAX_LENGTH]
+    found = {
+        measure.slug: measure
+        for measure in Measure.objects.published().filter(slug__in=wanted).only("slug", "title")
+    }
     slugs = slugs_in(request.session)
-    if measure is None:
+    added = []
+    refused = False
+    if not found:
         messages.error(request, _("No published measure has this address, so nothing was added."))
-    elif measure.slug in slugs:
-        messages.info(
-            request,
-            _("“%(title)s” was already in your dossier.") % {"title": localized(measure, "title")},
-        )
-    elif len(slugs) >= MAX_MEASURES:
-        messages.error(
-            request,
-            _(
-                "Your dossier is full: it holds at most %(max)d measures. Remove one to add "
-                "“%(title)s”."
+        refused = True
+    for measure in (found[slug] for slug in wanted if slug in found):
+        title = localized(measure, "title")
+        if measure.slug in slugs:
+            messages.info(request, _("“%(title)s” was already in your dossier.") % {"title": title})
+        elif len(slugs) >= MAX_MEASURES:
+            messages.error(
+                request,
+                _(
+                    "Your dossier is full: it holds at most %(max)d measures. Remove one to add "
+                    "“%(title)s”."
+                )
+                % {"max": MAX_MEASURES, "title": title},
             )
-            % {"max": MAX_MEASURES, "title": localized(measure, "title")},
-        )
-    else:
-        request.session[SESSION_KEY] = [*slugs, measure.slug]
-        messages.success(
-            request,
-            _("“%(title)s” is now in your dossier.") % {"title": localized(measure, "title")},
-        )
+            refused = True
+        else:
+            slugs = [*slugs, measure.slug]
+            added.append(measure)
+            messages.success(request, _("“%(title)s” is now in your dossier.") % {"title": title})
+    if added:
+        request.session[SESSION_KEY] = slugs
     back = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        request.session[BACK_KEY] = back
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return see_dossier()
+    request.session[BACK_KEY] = back
+    if len(wanted) == 1 and not refused:
+        # The page shows the outcome itself; the messages are for the dossier page only.
+        list(messages.get_messages(request))
+        return HttpResponseRedirect(f"{back.split('#')[0]}#in-dossier-{wanted[0]}", status=303)
     return see_dossier()
 
 
@@ -188,11 +206,12 @@ def structured_facts(measure):
     if measure.evidence_level:
         level = EvidenceLevel(measure.evidence_level)
         facts.append((_("Evidence level"), f"{level.label}: {level.description}"))
+    else:
+        facts.append((_("Evidence level"), NOT_DOCUMENTED))
     if measure.documentation_level:
         level = DocumentationLevel(measure.documentation_level)
         facts.append((_("Documentation"), f"{level.label}: {level.description}"))
-    if measure.budget_band:
-        facts.append((_("Budget"), measure.get_budget_band_display()))
+    facts.append((_("Budget"), measure.get_budget_band_display() or NOT_DOCUMENTED))
     if measure.staff_effort:
         facts.append((_("Staff effort"), measure.get_staff_effort_display()))
     if measure.duration_months:
@@ -201,8 +220,12 @@ def structured_facts(measure):
             (_("Duration"), ngettext("%(n)d month", "%(n)d months", months) % {"n": months})
         )
     sources = measure.funding_sources
-    if sources:
-        facts.append((_("Funding sources"), ", ".join(str(source.label) for source in sources)))
+    facts.append(
+        (
+            _("Funding sources"),
+            ", ".join(str(source.label) for source in sources) or NOT_DOCUMENTED,
+        )
+    )
     return facts
 
 
@@ -256,7 +279,7 @@ def entry(measure):
             _("Status"),
             measure.get_implementation_display().capitalize()
             if measure.implementation
-            else _("Not known"),
+            else NOT_DOCUMENTED,
         ),
         (
             _("Themes"),
@@ -267,7 +290,7 @@ def entry(measure):
     if groups:
         facts.append((_("Target groups"), ", ".join(groups)))
     if measure.last_verified:
-        facts.append((_("Last verified"), date_format(measure.last_verified, "j E Y")))
+        facts.append((_("Last verified"), date_format(measure.last_verified, "DATE_FORMAT")))
     else:
         facts.append((_("Last verified"), _("Not yet verified by its partner")))
     note = localized(measure, "information_note")

@@ -230,7 +230,7 @@ def render_pdf(entries, today):
         title=title,
         author="Next2Met",
     )
-    header = f"{_('Next2Met catalogue')} · {date_format(today, 'j E Y')}"
+    header = f"{_('Next2Met catalogue')} · {date_format(today, 'DATE_FORMAT')}"
     document.build(
         story,
         canvasmaker=partial(

@@ -1,0 +1,33 @@
+"""What a filtered measure list shows, in words: its h1 and the start of its <title>.
+
+"Digital skills in Podlaskie", "Measures in Finland, Poland", "E-services matching
+“care”", "Measures · Budget: Under €50,000": made from the active filters' chips
+(`MeasureFilter.active_filters()`), so a tab, a bookmark and a screen reader say
+what the page holds.
+"""
+
+from django.utils.translation import gettext as _
+
+PLACES = ("region", "country")
+SUBJECTS = ("theme",)
+
+
+def list_heading(chips):
+    themes = [str(chip["text"]) for chip in chips if chip["name"] in SUBJECTS]
+    places = [str(chip["text"]) for chip in chips if chip["name"] in PLACES]
+    words = [str(chip["text"]) for chip in chips if chip["name"] == "q"]
+    others = [
+        f"{chip['label']}: {chip['text']}"
+        for chip in chips
+        if chip["name"] not in (*SUBJECTS, *PLACES, "q")
+    ]
+    subject = ", ".join(themes) if themes else _("Measures")
+    if places:
+        heading = _("%(subject)s in %(places)s") % {"subject": subject, "places": ", ".join(places)}
+    else:
+        heading = subject
+    if words:
+        heading = _("%(heading)s matching “%(words)s”") % {"heading": heading, "words": words[0]}
+    if others:
+        heading = " · ".join([heading, *others])
+    return heading
