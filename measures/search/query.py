@@ -163,7 +163,7 @@ def ranked_candidates(queryset, query_words):
     """The ids of the first RANK_CANDIDATES of `queryset`, best score first, then newest."""
     rows = queryset.prefetch_related(None).values_list("pk", "search_text", "published_at")
     scored = [
-        (round(score(text, query_words), 9), published.timestamp() if published else 0, pk)
+        (score(text, query_words), published.timestamp() if published else 0, pk)
         for pk, text, published in rows[:RANK_CANDIDATES]
     ]
     scored.sort(reverse=True)

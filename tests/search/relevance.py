@@ -45,6 +45,9 @@ SEARCHES = [
     # Several words: near each other and in the title beat scattered through the text.
     search("remote work", *REMOTE_HUBS, kind="words"),
     search("remote working hub", *REMOTE_HUBS, kind="words"),
+    search("remote working", *REMOTE_HUBS, kind="words"),
+    search("remote workers", *REMOTE_HUBS, kind="words"),
+    search("civil works", "noegig-open-fibre", kind="words"),
     search("home care", "severi-remote-home-care", kind="words"),
     search("digital skills training", "cyfrowe-podlaskie", kind="words"),
     search(

@@ -49,6 +49,42 @@ def test_remote_work_puts_hubs_above_a_fibre_network_with_civil_works_in_remote_
     assert found[-1] == "Open-access rural fibre network"
 
 
+def test_words_far_apart_in_the_long_texts_rank_below_every_measure_with_the_phrase(client):
+    # "remote" in the summary and "works" (another form) in the description,
+    # far apart and repeated: it scored above the phrase in a long text.
+    MeasureFactory(
+        title="Open-access rural fibre network",
+        summary="A state company builds fibre-to-the-home networks in remote villages.",
+        description=(
+            "Civil works start in spring. "
+            + "Its budget pays for planning, materials and permits. " * 5
+            + "Civil works are shared with the water company; civil works end in autumn."
+        ),
+        published_at=days_ago(1),
+    )
+    MeasureFactory(
+        title="Library desks",
+        summary="Quiet desks in village libraries.",
+        description="People who do remote work book a desk for a day.",
+        published_at=days_ago(90),
+    )
+
+    assert search(client, "remote work") == [
+        "Library desks",
+        "Open-access rural fibre network",
+    ]
+
+
+def test_a_longer_word_that_only_begins_like_the_word_ranks_below_its_other_forms(client):
+    MeasureFactory(title="Workshops for mayors", published_at=days_ago(1))
+    MeasureFactory(title="Working from the village hall", published_at=days_ago(90))
+
+    assert search(client, "work") == [
+        "Working from the village hall",
+        "Workshops for mayors",
+    ]
+
+
 def test_a_word_in_the_title_beats_one_mention_in_a_long_text(client):
     MeasureFactory(
         title="Open data portal",

@@ -13,7 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from tests.search.relevance import SEARCHES, reciprocal_rank, scores
+from tests.search.relevance import SEARCHES, reciprocal_rank, scores, search
 
 pytestmark = pytest.mark.django_db
 
@@ -53,3 +53,16 @@ def test_the_relevance_set_ranks_the_expected_measures_first(client, seed):
     assert len(SEARCHES) >= 40
     assert mrr >= MIN_MRR, report
     assert top_3 >= MIN_TOP_3, report
+
+
+def test_remote_work_lists_measures_with_the_words_far_apart_last(client, seed):
+    # The fibre network's long texts have "remote areas" and "civil works", the
+    # digital skills programme "remote" in its long texts and "work" in its summary;
+    # the roadmap has "remote working" in one sentence of its long texts.
+    far_apart = {"noegig-open-fibre", "cyfrowe-podlaskie"}
+
+    for words in ("remote work", "remote working"):
+        slugs = found(client, search(words))
+
+        assert "midlands-digitalisation-roadmap" in slugs
+        assert set(slugs[-len(far_apart) :]) == far_apart, slugs
