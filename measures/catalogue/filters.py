@@ -27,7 +27,12 @@ from measures.models import (
 )
 from measures.models.documentation import DocumentationLevel
 from measures.models.results import funding_q
-from measures.search.query import MAX_QUERY_LENGTH, order_by_relevance, search_measures
+from measures.search.query import (
+    MAX_QUERY_LENGTH,
+    order_by_relevance,
+    search_measures,
+    suggest,
+)
 from partners.models import Partner
 from partners.text import CONTROL_CHARACTERS, one_line
 
@@ -194,6 +199,9 @@ class MeasureFilter(django_filters.FilterSet):
         model = Measure
         fields = []
 
+    # The words typed, when this filter set searches their correction instead (corrected()).
+    corrected_from = ""
+
     FACETS = (
         "region",
         "theme",
@@ -237,6 +245,35 @@ class MeasureFilter(django_filters.FilterSet):
         """How many measures the list would show without the filters named in `leave_out`."""
         self.is_valid()
         return self._apply(self.queryset, leave_out=leave_out).count()
+
+    def corrected(self, *, with_facets=False):
+        """The same filters with misspelled search words corrected, or None.
+
+        Only when the words find nothing, the visitor did not ask for them exactly
+        (`exact=1`), some are unknown (measures.search.query.suggest) and the
+        corrected words find something. The list page, the API, the feeds and the
+        alerts all search the corrected words then, and say so. `with_facets`: the
+        caller counts the facets of both filter sets anyway, and that one query
+        also says whether a list is empty; otherwise each asks with one EXISTS.
+        """
+        query = self.query
+        if not query or self.form.cleaned_data.get("exact") or self._finds_some(with_facets):
+            return None
+        suggestion = suggest(query, self.queryset)
+        if suggestion is None:
+            return None
+        data = self.data.copy()
+        data["q"] = suggestion
+        data.pop("page", None)
+        other = type(self)(data, queryset=self.queryset, request=self.request)
+        other.corrected_from = query
+        return other if other._finds_some(with_facets) else None
+
+    def _finds_some(self, with_facets):
+        if with_facets:
+            return bool(self.total())
+        self.is_valid()
+        return self._apply(self.queryset).exists()
 
     @property
     def query(self):

@@ -1,9 +1,9 @@
 """What the measure list does when its filters and search find nothing.
 
 - `corrected(filterset)`: the same filters with misspelled search words replaced
-  by the catalogue's nearest words (measures.search.query.suggest), when those
-  find something; the page then says "Showing results for …; search instead
-  for …". Never when the visitor asked for their words exactly (`exact=1`).
+  by the catalogue's nearest words (MeasureFilter.corrected), when those find
+  something; the page then says "Showing results for …; search instead for …".
+  Never when the visitor asked for their words exactly (`exact=1`).
 - `widening(filterset)`: each filter in force, how many measures the list would
   show without it and the query string that removes it, largest first; and
   whether the search words alone find nothing, so that the page speaks of the
@@ -12,8 +12,6 @@
 Both only run for an empty list: one counting query per filter in force at most.
 """
 
-from measures.search.query import suggest
-
 # Filters a visitor does not remove: the order of the list, and the flag that
 # keeps the words as typed.
 NOT_FILTERS = ("sort", "exact")
@@ -21,17 +19,7 @@ NOT_FILTERS = ("sort", "exact")
 
 def corrected(filterset):
     """A filter set of the same filters with the words corrected, or None."""
-    query = filterset.query
-    if not query or filterset.form.cleaned_data.get("exact") or filterset.total():
-        return None
-    suggestion = suggest(query, filterset.queryset)
-    if suggestion is None:
-        return None
-    data = filterset.data.copy()
-    data["q"] = suggestion
-    data.pop("page", None)
-    other = type(filterset)(data, queryset=filterset.queryset, request=filterset.request)
-    return other if other.total() else None
+    return filterset.corrected(with_facets=True)
 
 
 def exact_query(filterset, words):

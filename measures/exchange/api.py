@@ -137,15 +137,27 @@ def page_size_of(params):
     return min(whole_number_of(params, "page_size", DEFAULT_PAGE_SIZE), MAX_PAGE_SIZE)
 
 
-def page_url(request, number):
-    """The absolute address of page `number` with the request's other parameters."""
-    query = without_control_characters(request.GET)
+def page_url(request, number, params=None):
+    """The absolute address of page `number` with the request's (or `params`') other parameters."""
+    query = without_control_characters(request.GET if params is None else params)
     if number == 1:
         query.pop("page", None)
     else:
         query["page"] = str(number)
     path = f"{request.path}?{query.urlencode()}" if query else request.path
     return absolute_url(path)
+
+
+def search_answer(filterset):
+    """The words searched (corrected when those typed found nothing) and those typed;
+    None without words."""
+    if not filterset.query:
+        return None
+    return {
+        "query": filterset.query,
+        "typed": filterset.corrected_from or filterset.query,
+        "corrected": bool(filterset.corrected_from),
+    }
 
 
 @api_view
@@ -160,6 +172,8 @@ def measure_list(request):
             % {"names": ", ".join(filterset.form.errors)},
             filterset.form.errors.get_json_data(),
         )
+    # Words that find nothing are searched as the list page searches them: corrected.
+    filterset = filterset.corrected() or filterset
     paginator = Paginator(filterset.qs, page_size)
     try:
         page = paginator.page(number)
@@ -176,9 +190,16 @@ def measure_list(request):
             "page": page.number,
             "pages": paginator.num_pages,
             "page_size": page_size,
-            "next": page_url(request, page.next_page_number()) if page.has_next() else None,
+            "search": search_answer(filterset),
+            "next": (
+                page_url(request, page.next_page_number(), filterset.data)
+                if page.has_next()
+                else None
+            ),
             "previous": (
-                page_url(request, page.previous_page_number()) if page.has_previous() else None
+                page_url(request, page.previous_page_number(), filterset.data)
+                if page.has_previous()
+                else None
             ),
             "results": [represent.measure(measure) for measure in page.object_list],
         }

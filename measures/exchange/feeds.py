@@ -37,7 +37,9 @@ class MeasureFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request):
-        return MeasureFilter(request.GET, queryset=Measure.objects.published().for_listing())
+        filterset = MeasureFilter(request.GET, queryset=Measure.objects.published().for_listing())
+        # Words that find nothing are searched as the list page searches them: corrected.
+        return filterset.corrected() or filterset
 
     def title(self, filterset):
         chips = filterset.active_filters()
@@ -47,7 +49,14 @@ class MeasureFeed(Feed):
         return xml_text(_("Next2Met: new measures – %(filters)s") % {"filters": filters})
 
     def subtitle(self, filterset):
-        return _("Soft digitalisation measures, newest first, as they are published.")
+        subtitle = _("Soft digitalisation measures, newest first, as they are published.")
+        if not filterset.corrected_from:
+            return subtitle
+        correction = _("Showing results for %(words)s; no measure has %(typed)s.") % {
+            "words": filterset.query,
+            "typed": filterset.corrected_from,
+        }
+        return xml_text(f"{correction} {subtitle}")
 
     def link(self, filterset):
         return absolute_url(

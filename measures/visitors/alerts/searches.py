@@ -2,7 +2,8 @@
 
 The stored text is the list's canonical query string (`MeasureFilter.canonical_query`)
 without sort or page: valid filters only, in a fixed order, so the same search
-ticked in another order is the same subscription.
+ticked in another order is the same subscription; misspelled words that find
+nothing are stored as the list corrects them.
 """
 
 from django.http import QueryDict
@@ -17,8 +18,14 @@ def filterset(query):
 
 
 def canonical(query):
-    """`query` as it is stored: only the filters in force, without sort and page."""
-    return filterset(query).canonical_query(with_sort=False, page=None)
+    """`query` as it is stored: only the filters in force, without sort and page.
+
+    Search words that find nothing are stored corrected, as the list page shows
+    them (MeasureFilter.corrected): an alert for "digtal" is one for "digital",
+    and says so. With exact=1 they stay as typed.
+    """
+    filters = filterset(query)
+    return (filters.corrected() or filters).canonical_query(with_sort=False, page=None)
 
 
 def describe(query):
