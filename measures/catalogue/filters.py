@@ -49,6 +49,9 @@ SORT_CHOICES = [
     ("region", _("Region")),
 ]
 
+# The values of `exact` that switch it on whatever the words (as a yes-or-no field reads them).
+EXACT_ON = frozenset({"1", "true", "on", "yes"})
+
 
 def region_countries():
     return facet_data.region_countries()
@@ -188,10 +191,11 @@ class MeasureFilter(django_filters.FilterSet):
         method="filter_sort",
         empty_label=None,
     )
-    # The search words exactly as typed: no correction when they find nothing.
-    exact = django_filters.BooleanFilter(
+    # The search words exactly as typed: no correction when they find nothing (is_exact).
+    exact = django_filters.CharFilter(
         label=_("Search for these words exactly"),
         method="filter_sort",
+        max_length=MAX_QUERY_LENGTH,
         widget=forms.HiddenInput,
     )
 
@@ -257,14 +261,16 @@ class MeasureFilter(django_filters.FilterSet):
         also says whether a list is empty; otherwise each asks with one EXISTS.
         """
         query = self.query
-        if not query or self.form.cleaned_data.get("exact") or self._finds_some(with_facets):
+        if not query or self.is_exact or self._finds_some(with_facets):
             return None
         suggestion = suggest(query, self.queryset)
         if suggestion is None:
             return None
         data = self.data.copy()
         data["q"] = suggestion
+        # The page number, and words an earlier "search instead" kept as typed.
         data.pop("page", None)
+        data.pop("exact", None)
         other = type(self)(data, queryset=self.queryset, request=self.request)
         other.corrected_from = query
         return other if other._finds_some(with_facets) else None
@@ -274,6 +280,21 @@ class MeasureFilter(django_filters.FilterSet):
             return bool(self.total())
         self.is_valid()
         return self._apply(self.queryset).exists()
+
+    @property
+    def is_exact(self):
+        """Whether the search words are searched as typed, without correction.
+
+        exact=1 (the "search instead for" link), or exact= the words themselves:
+        what the filter form sends back (templates/includes/site_header.html), so
+        that a changed filter keeps the words as typed while other words typed
+        in the search box are corrected again.
+        """
+        self.is_valid()
+        value = self.form.cleaned_data.get("exact") or ""
+        if value.lower() in EXACT_ON:
+            return True
+        return bool(value) and value.split() == self.query.split()
 
     @property
     def query(self):
@@ -309,7 +330,7 @@ class MeasureFilter(django_filters.FilterSet):
                 if with_sort and value and value != self.default_order:
                     query[name] = value
             elif name == "exact":
-                if value and data.get("q"):
+                if self.is_exact and data.get("q"):
                     query[name] = "1"
             elif isinstance(value, (list, tuple, QuerySet)):
                 key = getattr(field, "to_field_name", None)

@@ -132,3 +132,32 @@ def test_a_theme_name_without_its_accents_finds_its_measures(client):
     MeasureFactory(title="Red button service", categories=[theme])
 
     assert titles(client.get(URL, {"q": "tele assistance domicile"})) == ["Red button service"]
+
+
+def test_the_filter_form_keeps_the_words_as_typed_after_search_instead(client, catalogue):
+    html = client.get(URL, {"q": "brodband", "exact": "1"}).content.decode()
+
+    assert '<input type="hidden" name="exact" value="brodband" form="filter-form">' in html
+
+
+def test_a_filter_changed_after_search_instead_still_searches_the_words_as_typed(client, catalogue):
+    # What the filter form sends when a region is ticked after "search instead".
+    response = client.get(URL, {"q": "brodband", "exact": "brodband", "region": "paijat-hame"})
+
+    assert titles(response) == []
+    assert "corrected_from" not in response.context
+    assert response.context["words_find_nothing"] is True
+
+
+def test_other_words_typed_after_search_instead_are_corrected_again(client, catalogue):
+    response = client.get(URL, {"q": "patient portl", "exact": "brodband"})
+
+    assert titles(response) == ["Patient portal"]
+    assert response.context["corrected_from"] == "patient portl"
+    assert '<input type="hidden" name="exact"' not in response.content.decode()
+
+
+def test_a_page_without_search_instead_sends_no_exact(client, catalogue):
+    html = client.get(URL, {"q": "broadband"}).content.decode()
+
+    assert 'name="exact"' not in html
