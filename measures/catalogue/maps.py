@@ -1,14 +1,16 @@
-"""The partnership's regions on a small map, drawn on the server as inline SVG.
+"""The partnership's regions on a map of Europe, drawn on the server as inline SVG.
 
-Pure functions, no database and no files: an equirectangular projection fitted to
-the regions' bounding box, markers sized by the number of published measures,
-labels placed so that none overlaps another label or a marker, and a coarse,
-hand-made outline of Europe with a graticule behind them. `region_map()` turns
-regions (with `published_count`, as `with_measure_counts()` annotates them) into
-the data `templates/includes/region_map.html` draws.
+The land and borders are a static drawing, static/img/europe-map.svg, made once from
+Natural Earth's public-domain boundaries by static_src/map/build_map.mjs, which also
+writes the projection's constants (`europe_map`). Here, pure functions without
+database or files put each region's marker on the same projection, size it by the
+number of published measures and place the labels so that none overlaps another label
+or a marker. `region_map()` turns regions (with `published_count`, as
+`with_measure_counts()` annotates them) into the data
+`templates/includes/region_map.html` draws.
 
-Nothing is fetched: no tiles, no map data files, no fonts (DESIGN.md: no
-request leaves the site).
+Nothing is fetched from another host: the drawing is one of the site's static files
+(DESIGN.md: no request leaves the site).
 """
 
 import math
@@ -16,17 +18,13 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import ngettext
 
+from measures.catalogue import europe_map
 from measures.catalogue.svg_text import text_width, wrap_text
 from measures.content_language import localized
 
-# SVG units. The regions' box is fitted into WIDTH by at most MAX_HEIGHT; the view
-# box then grows to take in the labels and MARGIN around everything. The units are
-# roughly CSS pixels on a phone, where the map is about 360 px wide.
-WIDTH = 280
-MAX_HEIGHT = 280
-MARGIN = 8
-# Regions closer together than this (degrees) still get a map of some extent.
-MIN_SPAN = 4.0
+# SVG units: those of the drawing (europe_map.WIDTH x HEIGHT), roughly CSS pixels on a
+# phone. The view box takes in the markers, their labels and MARGIN around them.
+MARGIN = 18
 MIN_RADIUS = 5.0
 MAX_RADIUS = 15.0
 RING_GAP = 4
@@ -36,7 +34,6 @@ LINE_HEIGHT = 1.2
 LABEL_PAD_X = 4
 LABEL_PAD_Y = 2
 LABEL_GAP = 3
-GRATICULE_STEP = 5
 
 # Longer names are set on several lines, broken after a space or a hyphen.
 MAX_LINE_WIDTH = 150
@@ -45,55 +42,6 @@ CLEARANCE = 6
 # A label pushed away from its marker, joined to it by a line, is worth this much
 # extra width of the map to avoid.
 LEADER_COST = 40
-
-# A very coarse outline of Europe's coasts, (longitude, latitude) in degrees, drawn by
-# hand for orientation only; borders are left out on purpose.
-# fmt: off
-OUTLINE = (
-    (  # the mainland, clockwise from Gibraltar, cut off in the east at 45° E
-        (-5.6, 36.0), (-9.0, 37.0), (-9.5, 38.7), (-8.9, 42.0), (-9.3, 43.0), (-8.0, 43.7),
-        (-1.8, 43.4), (-1.2, 46.0), (-2.5, 47.3), (-4.7, 48.4), (-1.6, 48.7), (-1.3, 49.7),
-        (0.2, 49.5), (1.6, 50.9), (3.5, 51.5), (4.8, 53.0), (7.0, 53.5), (8.6, 53.9),
-        (8.6, 55.5), (8.2, 56.8), (10.6, 57.7), (10.3, 56.9), (10.2, 56.2), (9.8, 55.6),
-        (9.9, 54.8), (10.2, 54.4), (11.0, 54.4), (10.9, 53.9), (11.5, 54.0), (12.1, 54.2),
-        (12.5, 54.45), (13.4, 54.6), (14.2, 53.9), (16.5, 54.5), (18.6, 54.7), (19.9, 54.9),
-        (21.1, 55.7), (21.0, 56.8), (22.6, 57.7), (24.1, 57.0), (23.5, 58.5), (23.5, 59.2),
-        (24.7, 59.4), (28.0, 59.5), (30.3, 59.9), (28.7, 60.7), (26.9, 60.4), (25.0, 60.2),
-        (22.9, 59.8), (21.4, 60.8), (21.1, 62.6), (23.0, 63.9), (25.4, 65.0), (24.2, 65.8),
-        (22.2, 65.6), (21.0, 64.2), (20.3, 63.8), (18.0, 62.6), (17.1, 60.7), (18.7, 60.1),
-        (18.1, 59.3), (16.4, 56.7), (14.4, 56.0), (12.9, 55.4), (12.6, 56.0), (11.9, 57.7),
-        (11.2, 59.0), (10.6, 59.9), (8.0, 58.0), (5.6, 58.9), (5.3, 60.4), (5.0, 62.0),
-        (7.7, 63.1), (9.0, 63.6), (12.5, 66.0), (14.4, 67.3), (16.0, 68.5), (18.9, 69.6),
-        (23.7, 70.7), (25.8, 71.1), (28.5, 70.9), (31.0, 70.3), (33.0, 69.4), (45.0, 68.0),
-        (45.0, 46.0), (38.0, 47.0), (36.0, 45.5), (33.5, 44.5), (30.7, 46.5), (28.7, 44.2),
-        (27.9, 42.5), (29.0, 41.2), (26.2, 40.3), (24.0, 40.8), (22.9, 40.6), (23.8, 38.0),
-        (22.0, 36.5), (21.3, 37.7), (20.1, 39.4), (19.4, 40.4), (19.5, 41.8), (16.5, 43.5),
-        (14.5, 45.2), (13.7, 45.6), (12.3, 45.4), (12.3, 44.2), (13.6, 43.6), (16.2, 41.9),
-        (18.5, 40.1), (17.2, 40.5), (16.6, 38.4), (15.6, 38.0), (15.6, 40.1), (14.3, 40.8),
-        (12.2, 41.8), (10.5, 42.9), (10.3, 43.9), (8.9, 44.4), (7.5, 43.8), (6.0, 43.1),
-        (4.8, 43.4), (3.1, 43.0), (3.2, 41.9), (2.2, 41.4), (0.9, 41.0), (-0.3, 39.5),
-        (0.2, 38.7), (-0.7, 37.6), (-2.1, 36.7), (-4.4, 36.7),
-    ),
-    (  # Great Britain
-        (-5.7, 50.1), (-3.5, 50.6), (-1.0, 50.8), (1.4, 51.2), (1.7, 52.6), (0.3, 53.5),
-        (-0.1, 54.5), (-1.5, 55.0), (-2.0, 55.8), (-3.2, 56.0), (-2.5, 56.5), (-1.8, 57.5),
-        (-3.5, 57.7), (-3.0, 58.6), (-5.0, 58.6), (-5.7, 57.0), (-5.5, 56.0), (-4.9, 55.0),
-        (-3.5, 54.9), (-3.2, 54.2), (-3.0, 53.4), (-4.6, 53.3), (-4.2, 52.3), (-5.3, 51.8),
-        (-3.0, 51.4), (-4.2, 51.2),
-    ),
-    (  # Ireland
-        (-6.0, 55.2), (-5.5, 54.3), (-6.1, 53.3), (-6.3, 52.2), (-8.2, 51.6), (-10.3, 51.9),
-        (-9.9, 53.4), (-10.0, 54.2), (-8.5, 54.6), (-7.3, 55.4),
-    ),
-    ((11.0, 55.7), (12.1, 56.1), (12.6, 55.7), (12.2, 55.2), (11.6, 55.0), (11.1, 55.3)),
-    ((9.7, 55.5), (10.4, 55.6), (10.8, 55.3), (10.6, 55.0), (10.0, 55.1)),
-    ((18.1, 57.9), (19.0, 57.9), (18.7, 57.1), (18.2, 57.2)),
-    ((9.4, 43.0), (9.6, 42.0), (9.2, 41.4), (8.6, 41.9), (8.6, 42.6)),
-    ((9.2, 41.2), (9.8, 40.5), (9.6, 39.2), (8.9, 38.9), (8.4, 39.1), (8.4, 40.6)),
-    ((2.3, 39.6), (3.1, 39.9), (3.5, 39.7), (3.1, 39.3), (2.7, 39.4)),
-    ((12.4, 38.1), (15.6, 38.3), (15.1, 36.7), (12.4, 37.8)),
-)
-# fmt: on
 
 
 @dataclass(frozen=True)
@@ -141,45 +89,18 @@ class Box:
         return Box(self.left - by, self.top - by, self.right + by, self.bottom + by)
 
 
-@dataclass(frozen=True)
-class Projection:
-    """Equirectangular, true to scale along the standard parallel; x grows east, y south."""
-
-    west: float
-    north: float
-    scale: float
-    standard_parallel: float
-
-    def point(self, lat, lon):
-        k = math.cos(math.radians(self.standard_parallel))
-        return (
-            (float(lon) - self.west) * k * self.scale,
-            (self.north - float(lat)) * self.scale,
-        )
-
-    def inverse(self, x, y):
-        k = math.cos(math.radians(self.standard_parallel))
-        return self.north - y / self.scale, self.west + x / (k * self.scale)
-
-
-def fit_projection(points, width=WIDTH, max_height=MAX_HEIGHT, min_span=MIN_SPAN):
-    """The projection that puts the bounding box of `points` ((lat, lon) pairs) into
-    (0, 0)–(width, at most max_height), keeping its proportions."""
-    lats = [float(lat) for lat, _lon in points]
-    lons = [float(lon) for _lat, lon in points]
-    south, north = _widen(min(lats), max(lats), min_span)
-    west, east = _widen(min(lons), max(lons), min_span)
-    parallel = (south + north) / 2
-    k = math.cos(math.radians(parallel))
-    scale = min(width / ((east - west) * k), max_height / (north - south))
-    return Projection(west=west, north=north, scale=scale, standard_parallel=parallel)
-
-
-def _widen(low, high, span):
-    if high - low >= span:
-        return low, high
-    middle = (low + high) / 2
-    return middle - span / 2, middle + span / 2
+def project(lat, lon):
+    """(x, y) of a point in the drawing's units: Lambert azimuthal equal-area, as
+    static_src/map/build_map.mjs draws the land; x grows east, y south."""
+    lam = math.radians(float(lon) - europe_map.LON0)
+    phi = math.radians(float(lat))
+    phi0 = math.radians(europe_map.LAT0)
+    k = math.sqrt(
+        2 / (1 + math.sin(phi0) * math.sin(phi) + math.cos(phi0) * math.cos(phi) * math.cos(lam))
+    )
+    x = k * math.cos(phi) * math.sin(lam)
+    y = k * (math.cos(phi0) * math.sin(phi) - math.sin(phi0) * math.cos(phi) * math.cos(lam))
+    return europe_map.X0 + europe_map.SCALE * x, europe_map.Y0 - europe_map.SCALE * y
 
 
 def marker_radius(count, largest):
@@ -365,9 +286,11 @@ class RegionMap:
     width: float
     height: float
     markers: list = field(default_factory=list)
-    land: str = ""
-    graticule: str = ""
     unplaced: list = field(default_factory=list)
+    # The drawing of the land (a static file) and its extent, in the view box's units.
+    image: str = europe_map.IMAGE
+    image_width: int = europe_map.WIDTH
+    image_height: int = europe_map.HEIGHT
 
 
 def region_map(regions, current=None):
@@ -380,11 +303,10 @@ def region_map(regions, current=None):
     unplaced = [r for r in regions if r not in located]
     if not located:
         return None
-    projection = fit_projection([(r.latitude, r.longitude) for r in located])
     largest = max(r.published_count for r in located)
     specs = []
     for region in located:
-        x, y = projection.point(region.latitude, region.longitude)
+        x, y = project(region.latitude, region.longitude)
         radius = marker_radius(region.published_count, largest)
         count_text = ngettext("%(count)s measure", "%(count)s measures", region.published_count)
         count_text %= {"count": region.published_count}
@@ -422,8 +344,6 @@ def region_map(regions, current=None):
         width=round(bounds.width),
         height=round(bounds.height),
         markers=markers,
-        land=outline_path(projection),
-        graticule=graticule_path(projection, bounds),
         unplaced=unplaced,
     )
 
@@ -473,29 +393,6 @@ def _marker(spec, current):
 
 def _is_current(region, current):
     return current is not None and region.pk == current.pk
-
-
-def outline_path(projection):
-    """SVG path data of `OUTLINE` under `projection`."""
-    parts = []
-    for ring in OUTLINE:
-        points = [projection.point(lat, lon) for lon, lat in ring]
-        parts.append("M" + " L".join(f"{_num(x)} {_num(y)}" for x, y in points) + " Z")
-    return " ".join(parts)
-
-
-def graticule_path(projection, bounds, step=GRATICULE_STEP):
-    """Meridians and parallels every `step` degrees across `bounds`."""
-    north, west = projection.inverse(bounds.left, bounds.top)
-    south, east = projection.inverse(bounds.right, bounds.bottom)
-    parts = []
-    for lon in range(math.ceil(west / step) * step, math.floor(east / step) * step + 1, step):
-        x, _y = projection.point(north, lon)
-        parts.append(f"M{_num(x)} {_num(bounds.top)} V{_num(bounds.bottom)}")
-    for lat in range(math.ceil(south / step) * step, math.floor(north / step) * step + 1, step):
-        _x, y = projection.point(lat, west)
-        parts.append(f"M{_num(bounds.left)} {_num(y)} H{_num(bounds.right)}")
-    return " ".join(parts)
 
 
 def _num(value):

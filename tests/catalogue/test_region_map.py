@@ -5,8 +5,10 @@ from itertools import combinations
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
 
-from measures.catalogue import maps
+from measures.catalogue import europe_map, maps
 from measures.catalogue.svg_text import text_width, wrap_text
 from measures.models import Measure
 from tests.catalogues import PARTNERSHIP
@@ -41,66 +43,58 @@ def regions(counts=None, names=None):
     ]
 
 
-# Projection
-
-
-def test_projection_puts_the_bounding_box_in_the_top_left_corner():
-    points = [(lat, lon) for *_rest, lat, lon in PARTNERSHIP]
-
-    projection = maps.fit_projection(points, width=300, max_height=300)
-
-    xs, ys = zip(*(projection.point(lat, lon) for lat, lon in points), strict=True)
-    assert min(xs) == pytest.approx(0)
-    assert min(ys) == pytest.approx(0)
-    assert max(xs) <= 300 + 1e-9
-    assert max(ys) <= 300 + 1e-9
-    # One side of the box fills its dimension: the projection is as large as it fits.
-    assert max(xs) == pytest.approx(300) or max(ys) == pytest.approx(300)
+# Projection: the one static/img/europe-map.svg is drawn in (static_src/map/build_map.mjs)
 
 
 def test_north_is_up_and_east_is_right():
-    projection = maps.fit_projection([(60.98, 25.66), (41.73, 1.98)])
+    lahti = maps.project(60.98, 25.66)
+    barcelona = maps.project(41.73, 1.98)
 
-    lahti = projection.point(60.98, 25.66)
-    barcelona = projection.point(41.73, 1.98)
     assert lahti[0] > barcelona[0]
     assert lahti[1] < barcelona[1]
 
 
-def test_projection_is_equirectangular_true_to_scale_at_the_middle_latitude():
-    projection = maps.fit_projection([(40.0, 0.0), (60.0, 20.0)], width=400, max_height=1000)
-
-    assert projection.standard_parallel == pytest.approx(50.0)
-    x0, y0 = projection.point(50, 10)
-    x1, y1 = projection.point(51, 11)
-    # One degree of latitude is one degree of longitude at the standard parallel.
-    assert (x1 - x0) / (y0 - y1) == pytest.approx(math.cos(math.radians(50)))
-    # Equal steps of latitude are equal steps on the map.
-    assert projection.point(45, 10)[1] - projection.point(46, 10)[1] == pytest.approx(y0 - y1)
+def test_projection_centre_is_the_drawings_origin_point():
+    assert maps.project(europe_map.LAT0, europe_map.LON0) == pytest.approx(
+        (europe_map.X0, europe_map.Y0)
+    )
 
 
-def test_projection_keeps_its_proportions_within_the_height():
-    projection = maps.fit_projection([(30.0, 0.0), (70.0, 2.0)], width=400, max_height=200)
+def test_projection_keeps_areas_true_like_the_eus_own_maps():
+    def cell_area(lat, lon):
+        """The drawn area of a cell of a tenth of a degree at (lat, lon)."""
+        (x0, y0), (x1, y1) = maps.project(lat, lon), maps.project(lat + 0.1, lon + 0.1)
+        return abs((x1 - x0) * (y1 - y0))
 
-    _x, bottom = projection.point(30, 0)
-    right, _y = projection.point(70, 2)
-    assert bottom == pytest.approx(200)
-    assert right < 400
-
-
-def test_inverse_projection_returns_the_point():
-    projection = maps.fit_projection([(lat, lon) for *_rest, lat, lon in PARTNERSHIP])
-
-    assert projection.inverse(*projection.point(53.62, 12.70)) == pytest.approx((53.62, 12.70))
+    # On the globe, a cell's area goes with the sine of its latitudes' difference.
+    globe = (math.sin(math.radians(60.1)) - math.sin(math.radians(60))) / (
+        math.sin(math.radians(40.1)) - math.sin(math.radians(40))
+    )
+    assert cell_area(60, 10) / cell_area(40, 10) == pytest.approx(globe, rel=0.01)
 
 
-def test_a_single_region_still_gets_a_map_of_some_extent():
-    projection = maps.fit_projection([(48.33, 15.75)])
+def test_every_region_of_the_partnership_lies_on_the_drawing():
+    for name, *_rest, latitude, longitude in PARTNERSHIP:
+        x, y = maps.project(latitude, longitude)
+        assert 0 < x < europe_map.WIDTH, name
+        assert 0 < y < europe_map.HEIGHT, name
 
-    x, y = projection.point(48.33, 15.75)
-    assert math.isfinite(x)
-    assert math.isfinite(y)
-    assert 0 < x < maps.WIDTH
+
+def test_the_drawing_is_a_static_file_of_the_size_the_projection_names():
+    svg = (settings.BASE_DIR / "static" / europe_map.IMAGE).read_text()
+
+    assert f'viewBox="0 0 {europe_map.WIDTH} {europe_map.HEIGHT}"' in svg
+    assert "Natural Earth" in svg
+    # Nothing in it refers to another host: no fonts, images or styles to fetch.
+    assert svg.count("http") == svg.count('xmlns="http://www.w3.org/2000/svg"') == 1
+
+
+def test_a_single_region_still_gets_a_map_around_it():
+    region_map = maps.region_map(regions()[1:2])
+
+    (marker,) = region_map.markers
+    assert inside(region_map, marker.extent)
+    assert inside(region_map, marker.box)
 
 
 # Label placement
@@ -225,12 +219,14 @@ def test_no_map_without_any_coordinates():
     assert maps.region_map(six) is None
 
 
-def test_outline_and_graticule_are_plain_path_data():
+def test_map_draws_the_land_from_the_static_drawing_under_the_markers():
     region_map = maps.region_map(regions())
 
-    assert region_map.land.startswith("M")
-    assert region_map.land.count("Z") == len(maps.OUTLINE)
-    assert set(region_map.graticule) <= set("MVH0123456789.- ")
+    assert region_map.image == europe_map.IMAGE
+    assert (region_map.image_width, region_map.image_height) == (
+        europe_map.WIDTH,
+        europe_map.HEIGHT,
+    )
 
 
 # The map on the pages
@@ -278,6 +274,17 @@ def test_map_is_a_labelled_figure_beside_the_list_of_regions(client, published):
     browse = next(a for a in figure.ancestors() if "region-browse" in a.classes)
     tiles = browse.find("ul", cls="tile-grid").find_all("li", cls="tile")
     assert len(tiles) == 6
+
+
+@pytest.mark.django_db
+def test_home_page_map_draws_europe_from_the_sites_own_static_file(client, published):
+    figure = parse(client.get("/en/")).find("figure", cls="region-map")
+
+    image = figure.find("image", cls="region-map__land")
+    # A file of the site's own static files, served from its own host.
+    assert image.attrs["href"] == "/static/img/europe-map.svg"
+    assert finders.find("img/europe-map.svg")
+    assert "Natural Earth (public domain)" in figure.find("figcaption").text
 
 
 @pytest.mark.django_db
