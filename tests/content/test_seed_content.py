@@ -142,7 +142,8 @@ def test_every_region_and_theme_has_a_german_description():
 def test_german_texts_use_german_place_names_and_the_partnerships_term():
     german = " ".join(
         value
-        for row in texts.fixture("translations")
+        for name in ("translations", "part_translations")
+        for row in texts.fixture(name)
         if row["fields"]["language"] == "de"
         for value in row["fields"].values()
         if isinstance(value, str)
@@ -183,3 +184,117 @@ def test_a_regions_own_measures_are_written_in_full_in_its_language(language):
                 measure["slug"],
                 field,
             )
+
+
+# The translations of partners, result indicators and further links (part_translations),
+# each keyed by its parent's natural key: a partner's slug, an indicator's (name, measure),
+# a link's (url, measure).
+PARTS = {
+    "partners.partnertranslation": "partner",
+    "measures.indicatortranslation": "indicator",
+    "measures.measurelinktranslation": "link",
+}
+PARTNERS = [row["fields"] for row in texts.fixture("partners")]
+INDICATORS = [row["fields"] for row in texts.fixture("indicators")]
+LINKS = [row["fields"] for row in texts.fixture("measure_links")]
+REGION_OF = {measure["slug"]: measure["region"][0] for measure in MEASURES}
+
+
+def part_translations(model, language):
+    parent = PARTS[model]
+    return {
+        tuple(row["fields"][parent]): row["fields"]
+        for row in texts.fixture("part_translations")
+        if row["model"] == model and row["fields"]["language"] == language
+    }
+
+
+def test_every_partner_has_its_german_name_and_description():
+    german = part_translations("partners.partnertranslation", "de")
+
+    assert set(german) == {(partner["slug"],) for partner in PARTNERS}
+    for partner in PARTNERS:
+        text = german[(partner["slug"],)]
+        assert text["name"].strip(), partner["slug"]
+        assert text["description"].strip(), partner["slug"]
+        assert text["description"] != partner["description"], partner["slug"]
+
+
+def test_every_result_indicator_has_its_german_name_and_unit():
+    german = part_translations("measures.indicatortranslation", "de")
+
+    assert set(german) == {(row["name"], row["measure"][0]) for row in INDICATORS}
+    for indicator in INDICATORS:
+        text = german[(indicator["name"], indicator["measure"][0])]
+        assert text["name"].strip(), indicator["name"]
+        assert text["name"] != indicator["name"], indicator["name"]
+        assert bool(text["unit"].strip()) == bool(indicator["unit"].strip()), indicator["name"]
+
+
+def test_every_further_link_has_its_german_text():
+    german = part_translations("measures.measurelinktranslation", "de")
+
+    assert set(german) == {(row["url"], row["measure"][0]) for row in LINKS}
+    for link in LINKS:
+        # A title of names only ("Smart Lahti: CitiCAP") stays as it is.
+        assert german[(link["url"], link["measure"][0])]["title"].strip(), link["url"]
+
+
+# A link's title says the language of its page when it is not the reader's.
+PAGE_LANGUAGES = {
+    "German": "",
+    "Finnish": "(auf Finnisch)",
+    "Catalan": "(auf Katalanisch)",
+    "Spanish": "(auf Spanisch)",
+    "Polish": "(auf Polnisch)",
+}
+
+
+def test_a_german_link_text_says_the_pages_language_in_german_and_not_when_it_is_german():
+    german = part_translations("measures.measurelinktranslation", "de")
+
+    for link in LINKS:
+        text = german[(link["url"], link["measure"][0])]["title"]
+        assert not re.search(r"\((?:German|Finnish|Catalan|Spanish|Polish)\b", text), text
+        assert "Deutsch" not in text, text
+        for english, said in PAGE_LANGUAGES.items():
+            if link["title"].endswith(f"({english})"):
+                assert text.endswith(said), text
+
+
+@pytest.mark.parametrize("language", sorted(OWN_LANGUAGE))
+def test_a_regions_partner_has_its_name_and_description_in_the_regions_language(language):
+    written = part_translations("partners.partnertranslation", language)
+    own = {m["partner"][0] for m in MEASURES if m["region"][0] == OWN_LANGUAGE[language]}
+
+    assert own
+    for slug in own:
+        assert written[(slug,)]["name"].strip(), slug
+        assert written[(slug,)]["description"].strip(), slug
+
+
+@pytest.mark.parametrize("language", sorted(OWN_LANGUAGE))
+def test_a_regions_own_indicators_and_links_are_written_in_its_language(language):
+    indicators = part_translations("measures.indicatortranslation", language)
+    links = part_translations("measures.measurelinktranslation", language)
+    region = OWN_LANGUAGE[language]
+    own_indicators = [row for row in INDICATORS if REGION_OF[row["measure"][0]] == region]
+    own_links = [row for row in LINKS if REGION_OF[row["measure"][0]] == region]
+
+    assert own_indicators
+    assert own_links
+    for indicator in own_indicators:
+        text = indicators[(indicator["name"], indicator["measure"][0])]
+        assert text["name"].strip(), indicator["name"]
+        assert bool(text["unit"].strip()) == bool(indicator["unit"].strip()), indicator["name"]
+    for link in own_links:
+        assert links[(link["url"], link["measure"][0])]["title"].strip(), link["url"]
+
+
+@pytest.mark.parametrize("model", sorted(PARTS))
+def test_the_wording_checks_read_the_partners_indicators_and_links_in_every_language(model):
+    checked = {
+        where.split("/")[2].split(":")[0] for where, _ in texts.public_texts() if model in where
+    }
+
+    assert checked == {"de", *OWN_LANGUAGE}

@@ -57,11 +57,20 @@ PUBLIC_FIELDS = {
     ("lineage", "measures.lineage"): ("origin_name", "changes", "outcome"),
     ("indicators", "measures.indicator"): ("name",),
     ("measure_links", "measures.measurelink"): ("title",),
+    ("part_translations", "partners.partnertranslation"): ("name", "description"),
+    ("part_translations", "measures.indicatortranslation"): ("name", "unit"),
+    ("part_translations", "measures.measurelinktranslation"): ("title",),
 }
+# The further links' titles, English and translated: they name the pages they lead to.
+LINK_TITLES = (
+    ("measure_links", "measures.measurelink"),
+    ("part_translations", "measures.measurelinktranslation"),
+)
 
 # Talk about where the facts come from, in the languages of the site. The words
 # are matched at the start of a word, case-insensitively. The titles of the further
-# links name the pages they lead to ("Next2Met news: …") and are not checked.
+# links name the pages they lead to ("Next2Met news: …") and are not checked, in
+# English or translated (LINK_TITLES).
 SOURCE_TALK = [
     # English ("open-source" software is no talk about sources)
     r"(?<!open-)sources?\b",
@@ -99,6 +108,7 @@ SOURCE_TALK_PATTERN = re.compile(r"\b(?:" + "|".join(SOURCE_TALK) + ")", re.IGNO
 # prizes and practices whose names run to several words. Each counts as one word
 # when texts are compared, so a long name is not taken for a copied phrase.
 NAMES = (
+    "Abteilung Wirtschaft, Tourismus und Technologie",
     "Association of Rural Communes of the Podlaskie Voivodeship",
     "Barcelona-Maresme Coast Half Marathon",
     "Catalan School of Public Administration",
@@ -110,6 +120,7 @@ NAMES = (
     "Häme University of Applied Sciences",
     "Industrial transition for a smart Europe",
     "Lahti University of Applied Sciences",
+    "Ministerium für Inneres, Bau und Digitalisierung",
     "Ministry of Social Affairs and Health",
     "Ministry of Transport and Communications",
     "Mobile Phone and Broadband Taskforce",
@@ -191,6 +202,10 @@ def public_texts():
 def _natural_key(values):
     """A readable key of a row without a slug of its own: its language and parent."""
     parts = [values.get("language", "")]
+    for field in ("partner", "indicator", "link"):
+        if values.get(field):
+            # A partner's slug; an indicator's measure and name, a link's measure and address.
+            return ":".join([*parts, *reversed(values[field])])
     for field in ("measure", "region", "category", "target_group", "origin"):
         if values.get(field):
             parts.append(values[field][0])
@@ -200,9 +215,8 @@ def _natural_key(values):
 
 def prose():
     """(where, text) of the public texts written as prose: all but the link titles."""
-    return [
-        (where, text) for where, text in public_texts() if not where.startswith("measure_links/")
-    ]
+    titles = tuple(f"{name}/{model}/" for name, model in LINK_TITLES)
+    return [(where, text) for where, text in public_texts() if not where.startswith(titles)]
 
 
 def shared_runs(text):
