@@ -9,6 +9,7 @@ from django.urls import include, path
 
 from measures.admin.guide import guide_view
 from measures.caching.downloads import cached_download
+from measures.catalogue import share_cards
 from next2met import about, accessibility, favicon, sitemaps, view_on_site, views
 
 # The error answers: the site's pages, JSON under /api/ (next2met.errors). A database
@@ -59,6 +60,13 @@ urlpatterns += i18n_patterns(
     path("about/", about.about, name="about"),
     path("legal-notice/", about.legal_notice, name="legal_notice"),
     path("privacy/", about.privacy_notice, name="privacy"),
+    # The link previews' pictures, kept until the catalogue changes; they read no parameter.
+    path("og-image.png", cached_download(share_cards.site_card_view, params=[]), name="og_image"),
+    path(
+        "measures/<slug:slug>/og-image.png",
+        cached_download(share_cards.measure_card_view, params=[]),
+        name="og_image_measure",
+    ),
     path("", include("measures.urls")),
     path("partners/", include("measures.partner_urls")),
 )

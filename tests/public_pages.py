@@ -32,6 +32,8 @@ PUBLIC_GET_PAGES = {
     "about": "/en/about/",
     "legal_notice": "/en/legal-notice/",
     "privacy": "/en/privacy/",
+    "og_image": "/en/og-image.png",
+    "og_image_measure": f"/en/measures/{MEASURE}/og-image.png",
     "measures:list": "/en/measures/?q=village",
     "measures:feed": "/en/measures/feed/",
     "measures:export_csv": "/en/measures/export.csv",
