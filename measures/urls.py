@@ -5,7 +5,7 @@ from django.urls import path
 
 from measures.catalogue import compare, statistics, views
 from measures.catalogue.transfers import transfers
-from measures.exchange import exports, feeds
+from measures.exchange import embed, exports, feeds
 from measures.visitors import comparison, contact, dossier
 from measures.visitors.alerts import views as alerts
 
@@ -14,9 +14,16 @@ app_name = "measures"
 urlpatterns = [
     path("measures/", views.MeasureListView.as_view(), name="list"),
     path("measures/feed/", feeds.MeasureFeed(), name="feed"),
+    path("measures/changes/feed/", feeds.RecentChangesFeed(), name="changes_feed"),
     path("measures/export.csv", exports.export_csv, name="export_csv"),
     path("measures/export.json", exports.export_json, name="export_json"),
     path("measures/<slug:slug>/", views.MeasureDetailView.as_view(), name="detail"),
+    path("measures/<slug:slug>/embed/", embed.embed, name="embed"),
+    path(
+        "measures/<slug:slug>/changes/feed/",
+        feeds.MeasureChangesFeed(),
+        name="measure_changes_feed",
+    ),
     path("measures/<slug:slug>/contact/", contact.contact, name="contact"),
     path("measures/<slug:slug>/contact/sent/", contact.contact_sent, name="contact_sent"),
     path("dossier/", dossier.dossier, name="dossier"),

@@ -1,8 +1,10 @@
 """The read-only JSON API: published measures, regions, themes and partners.
 
+    GET /api/                         the root: what the API offers, with links
     GET /api/measures/                the list page's filters and sort, paginated
     GET /api/measures/<slug>/         one published measure in full
     GET /api/regions/, /api/regions/<slug>/, /api/themes/, /api/partners/
+    GET /api/openapi.json             the OpenAPI 3.1 description (measures.exchange.openapi)
 
 Plain Django views rather than Django REST framework: every endpoint is a GET
 that turns a few models into dicts, the filtering is MeasureFilter's job already
@@ -16,7 +18,12 @@ regions, themes and partners count only published measures. Where the list page
 leaves out an unknown filter value and says so, the API answers 400 naming the
 parameter: a program cannot read the page's notice, and results silently widened
 to every region would be wrong data. Every answer, errors included, carries
-`Access-Control-Allow-Origin: *`, so any web page may read this public data.
+`Access-Control-Allow-Origin: *`, so any web page may read this public data,
+and names the content's licence (settings.CONTENT_LICENSE) in a
+`Link: <…>; rel="license"` header; a script on another origin may read that
+header, the ETag and the language too (Access-Control-Expose-Headers). The
+ETag and Last-Modified come from the content version, as on every public page
+(next2met.conditional): a client's current copy costs a 304.
 
 Every address under /api/ answers errors as JSON, those no view of the API
 sees included: an unknown address, too many parameters, a server error, the
@@ -27,7 +34,9 @@ least 1 is a 400 naming `page`, as for `page_size`; a page past the last is a 40
 The dicts themselves come from measures.exchange.representation, which the
 downloads share. Texts and page addresses are in the language the client asks
 for with Accept-Language where a translation exists (LocaleMiddleware picks it,
-and says which in Content-Language), else in English.
+and says which in Content-Language), else in English. The `lang` parameter
+(`?lang=de`) overrides the header, for clients that cannot set one; an unknown
+language is a 400 naming `lang`.
 """
 
 import functools
@@ -36,6 +45,8 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, Paginator
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from measures.catalogue.filters import MeasureFilter, without_control_characters
@@ -48,6 +59,11 @@ from partners.models import Partner
 DEFAULT_PAGE_SIZE = settings.MEASURES_PER_PAGE
 MAX_PAGE_SIZE = 100
 ALLOWED_METHODS = "GET, HEAD, OPTIONS"
+# What a script on another origin may do (a preflight's answer) and read of an answer.
+CORS_METHODS = "GET, HEAD"
+CORS_REQUEST_HEADERS = "Accept-Language, If-None-Match, If-Modified-Since"
+CORS_EXPOSED_HEADERS = "ETag, Last-Modified, Link, Content-Language"
+LANGUAGE_PARAM = "lang"
 # Where next2met/urls.py mounts the API: every answer below it is JSON, errors included.
 API_PREFIX = "/api/"
 
@@ -66,6 +82,51 @@ class ApiError(Exception):
         return JsonResponse(body, status=self.status)
 
 
+def license_link():
+    """The `Link` header value that names the content's licence."""
+    return f'<{settings.CONTENT_LICENSE["url"]}>; rel="license"'
+
+
+def with_open_data_headers(response):
+    """Readable from any origin, the licence named: what every answer under /api/ carries."""
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Expose-Headers"] = CORS_EXPOSED_HEADERS
+    response["Link"] = license_link()
+    return response
+
+
+def requested_language(request):
+    """The `lang` parameter's language, None when absent; a 400 naming it if unknown."""
+    code = request.GET.get(LANGUAGE_PARAM)
+    if code in (None, ""):
+        return None
+    if code not in dict(settings.LANGUAGES):
+        codes = ", ".join(code for code, name in settings.LANGUAGES)
+        message = _("Choose one of: %(codes)s.") % {"codes": codes}
+        raise ApiError(
+            400,
+            _("lang must be one of the site's languages: %(codes)s.") % {"codes": codes},
+            field_errors(LANGUAGE_PARAM, message, "invalid_choice"),
+        )
+    return code
+
+
+def answer(view, request, *args, **kwargs):
+    """The view's answer in the language asked for, or its error as JSON."""
+    try:
+        language = requested_language(request)
+        if language is None:
+            return view(request, *args, **kwargs)
+        with translation.override(language):
+            response = view(request, *args, **kwargs)
+        response["Content-Language"] = language
+        return response
+    except ApiError as error:
+        return error.response()
+    except Http404:
+        return ApiError(404, _("Not found.")).response()
+
+
 def api_view(view):
     """GET and HEAD only, errors as JSON, readable by scripts on any origin."""
 
@@ -73,21 +134,16 @@ def api_view(view):
     def wrapper(request, *args, **kwargs):
         if request.method == "OPTIONS":
             response = HttpResponse(status=204)
-            response["Access-Control-Allow-Methods"] = ALLOWED_METHODS
+            response["Access-Control-Allow-Methods"] = CORS_METHODS
+            response["Access-Control-Allow-Headers"] = CORS_REQUEST_HEADERS
             response["Access-Control-Max-Age"] = "86400"
         elif request.method not in ("GET", "HEAD"):
             response = ApiError(405, _("Only GET requests are allowed.")).response()
         else:
-            try:
-                response = view(request, *args, **kwargs)
-            except ApiError as error:
-                response = error.response()
-            except Http404:
-                response = ApiError(404, _("Not found.")).response()
+            response = answer(view, request, *args, **kwargs)
         if request.method not in ("GET", "HEAD"):
             response["Allow"] = ALLOWED_METHODS
-        response["Access-Control-Allow-Origin"] = "*"
-        return response
+        return with_open_data_headers(response)
 
     # Nothing here changes state, so a POST needs no token to be refused with a 405.
     wrapper.csrf_exempt = True
@@ -105,9 +161,7 @@ def is_api_request(request):
 
 def error_response(status, detail):
     """An error as the API answers it, for answers made outside its views."""
-    response = ApiError(status, detail).response()
-    response["Access-Control-Allow-Origin"] = "*"
-    return response
+    return with_open_data_headers(ApiError(status, detail).response())
 
 
 # The views
@@ -248,3 +302,45 @@ def partner_list(request):
         published_count=published_count_subquery(Partner.objects.all())
     ).order_by("-is_active", "role", "name")
     return listing([represent.partner(partner) for partner in partners])
+
+
+@api_view
+def root(request):
+    """What the API offers: its endpoints, its description, the catalogue's metadata, feeds."""
+    license = settings.CONTENT_LICENSE
+    return JsonResponse(
+        {
+            "title": "Next2Met catalogue API",
+            "description": _(
+                "Published soft digitalisation measures of the Next2Met catalogue, their "
+                "regions, themes and partners, read-only and open to any origin."
+            ),
+            "version": "1.0",
+            "license": {
+                "name": license["short_name"],
+                "spdx": license["spdx"],
+                "url": license["url"],
+            },
+            "languages": [code for code, name in settings.LANGUAGES],
+            "language_parameter": LANGUAGE_PARAM,
+            "openapi": absolute_url(reverse("api:openapi")),
+            "endpoints": {
+                "measures": absolute_url(reverse("api:measure_list")),
+                "measure": absolute_url(reverse("api:measure_list")) + "{slug}/",
+                "regions": absolute_url(reverse("api:region_list")),
+                "region": absolute_url(reverse("api:region_list")) + "{slug}/",
+                "themes": absolute_url(reverse("api:theme_list")),
+                "partners": absolute_url(reverse("api:partner_list")),
+            },
+            "catalogue": {
+                "turtle": absolute_url(reverse("api:dcat_turtle")),
+                "json_ld": absolute_url(reverse("api:dcat_json_ld")),
+            },
+            "feeds": {
+                "new_measures": absolute_url(reverse("measures:feed")),
+                "recent_changes": absolute_url(reverse("measures:changes_feed")),
+            },
+            "oembed": absolute_url(reverse("api:oembed")),
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )

@@ -1,14 +1,18 @@
-"""An Atom feed of newly published measures for any filtered list.
+"""Atom feeds: newly published measures for any filtered list; the change log.
 
 /en/measures/feed/ takes the list page's query string, so a saved search is a
 feed to subscribe to: the FEED_SIZE measures published last among those the list
 shows for the same filters, newest first whatever sort the list had. Its links
 start with SITE_URL: Django's feeds would take the request's host.
+
+The change feeds (`MeasureChangesFeed`, `RecentChangesFeed`) hold the public
+change log of measures.exchange.changes: what changed in published text, and when.
 """
 
 import re
 
 from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
@@ -16,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from measures.catalogue.filters import MeasureFilter
 from measures.content_language import localized
+from measures.exchange import changes
 from measures.models import Measure
 from measures.site_url import absolute_url
 
@@ -92,3 +97,91 @@ class MeasureFeed(Feed):
 
     def item_categories(self, measure):
         return [xml_text(localized(theme, "name")) for theme in measure.theme_list]
+
+
+# The change log as feeds (measures.exchange.changes): one measure's, and the whole catalogue's.
+
+
+def change_title(measure, change):
+    title = xml_text(localized(measure, "title"))
+    if change.first:
+        return _("%(title)s: published") % {"title": title}
+    sections = ", ".join(change.sections)
+    return _("%(title)s: %(sections)s changed") % {"title": title, "sections": sections}
+
+
+class ChangeFeedItems:
+    """What both change feeds say of one change; items are (measure, change) pairs."""
+
+    def item_title(self, item):
+        return change_title(*item)
+
+    def item_link(self, item):
+        measure, _change = item
+        return absolute_url(measure.get_absolute_url())
+
+    def item_guid(self, item):
+        measure, change = item
+        return absolute_url(f"{measure.get_absolute_url()}#change-{change.key}")
+
+    def item_description(self, item):
+        measure, change = item
+        if change.first:
+            return escape(xml_text(localized(measure, "summary")))
+        return escape(
+            _("Changed sections: %(sections)s.") % {"sections": ", ".join(change.sections)}
+        )
+
+    def item_pubdate(self, item):
+        return item[1].at
+
+    def item_updateddate(self, item):
+        return item[1].at
+
+    def item_author_name(self, item):
+        return xml_text(item[0].partner.name)
+
+
+class MeasureChangesFeed(ChangeFeedItems, Feed):
+    """/<lang>/measures/<slug>/changes/feed/: when the measure's published text changed."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Measure.objects.published().for_listing(), slug=slug)
+
+    def title(self, measure):
+        return _("Changes to %(title)s") % {"title": xml_text(localized(measure, "title"))}
+
+    def subtitle(self, measure):
+        return _("The dates on which the published measure changed, and which sections.")
+
+    def link(self, measure):
+        return absolute_url(measure.get_absolute_url())
+
+    def feed_url(self, measure):
+        return absolute_url(reverse("measures:measure_changes_feed", kwargs={"slug": measure.slug}))
+
+    def items(self, measure):
+        return [(measure, change) for change in changes.change_log(measure)]
+
+
+class RecentChangesFeed(ChangeFeedItems, Feed):
+    """/<lang>/measures/changes/feed/: the latest changes and publications across the catalogue."""
+
+    feed_type = Atom1Feed
+
+    def title(self):
+        return _("Next2Met: recent changes")
+
+    def subtitle(self):
+        return _("Measures published or changed, newest first, with the sections that changed.")
+
+    def link(self):
+        return absolute_url(reverse("measures:list"))
+
+    def feed_url(self):
+        return absolute_url(reverse("measures:changes_feed"))
+
+    def items(self):
+        return changes.recent_changes(FEED_SIZE)

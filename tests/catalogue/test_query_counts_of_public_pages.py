@@ -147,7 +147,9 @@ def test_measure_detail_queries(client, django_assert_num_queries, build_catalog
     # 3 its indicators
     # 4 its lineage, both ways
     # 5 the related published measures, with region, partner and the ids of their themes
-    with django_assert_num_queries(5):
+    # 6 its history, each version with the ids of its themes and target groups (the change log)
+    # 7 its moves between states (the change log: when a version went online)
+    with django_assert_num_queries(7):
         response = client.get(f"/en/measures/{measure.slug}/")
 
     html = response.content.decode()
