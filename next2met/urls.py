@@ -47,8 +47,9 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        # A page of the measures' sitemap holds 10,000 addresses: seconds to make.
-        cached_download(sitemap_views.sitemap, params=["p"]),
+        # A page of the measures' sitemap holds 10,000 addresses: seconds to make,
+        # so every way of writing its number finds the page already kept.
+        cached_download(sitemap_views.sitemap, canonical=sitemaps.page_query),
         {"sitemaps": sitemaps.SITEMAPS},
         name="sitemap_section",
     ),

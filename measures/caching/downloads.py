@@ -19,11 +19,21 @@ whole, as Django makes it (at most 10,000 addresses), then kept compressed.
 As with the page cache, only what is the same for every anonymous visitor is
 kept: a 200 answer without cookies, not marked private or no-store, to a GET or
 HEAD of a visitor who is not signed in.
+
+What costs seconds must not be asked for at will. The key names the download,
+not the way its address was written: only the parameters a view reads count
+(`params`), or the query string its filters would write for themselves
+(`canonical`), so empty, default, repeated or reordered parameters find the
+body already kept. And one body is made once at a time: the request that
+misses first claims it (a short-lived mark in the cache); another that misses
+meanwhile waits up to BUILD_WAIT seconds for the body to be kept, and makes
+one itself only if none comes.
 """
 
 import functools
 import hashlib
 import logging
+import time
 import zlib
 
 from django.conf import settings
@@ -46,12 +56,19 @@ SEND_SIZE = 64 * 1024
 # Headers the answer sets for itself, from how it is sent.
 OWN_HEADERS = {"content-length", "content-encoding", HEADER.lower()}
 UNCACHEABLE_DIRECTIVES = {"private", "no-store"}
+# How long a request that finds a body being made waits for it, and how often it looks.
+BUILD_WAIT = 20
+BUILD_POLL = 0.2
+# The mark of a body being made outlives a worker killed while making it by no more than this.
+BUILD_MARK_TIMEOUT = 120
 
 
-def download_key(request, params=None):
-    """The cache key of the download `request` asks for; `params`: see cached_download()."""
+def download_key(request, params=None, canonical=None):
+    """The cache key of the download `request` asks for; the arguments: cached_download()."""
     path = request.get_full_path()
-    if params is not None:
+    if canonical is not None:
+        path = f"{request.path}?{canonical(request)}"
+    elif params is not None:
         kept = [(name, request.GET.getlist(name)) for name in params]
         path = f"{request.path}?{urlencode(kept, doseq=True)}"
     address = "|".join(
@@ -67,13 +84,15 @@ def download_key(request, params=None):
     return "download:" + hashlib.sha256(address.encode()).hexdigest()
 
 
-def cached_download(view, *, params=None):
+def cached_download(view, *, params=None, canonical=None):
     """`view`, whose answers are kept finished in the shared cache (see the module's doc).
 
     `params`: the names of the only query parameters the view reads, for a view
     that reads few; other parameters then make no new entry, so junk added to
     the address cannot make it build the body again. By default the whole query
-    string counts.
+    string counts. `canonical`: a function of the request that gives the query
+    string naming its download, the same for every spelling of the same filters
+    (empty or default values, repeats, another order); it wins over `params`.
     """
 
     @functools.wraps(view)
@@ -81,7 +100,7 @@ def cached_download(view, *, params=None):
         if not _may_use(request):
             return view(request, *args, **kwargs)
         try:
-            key = download_key(request, params)
+            key = download_key(request, params, canonical)
             version, found = content_version.read_with(key)
         except Exception:
             # A cache that cannot be reached costs time, never the download.
@@ -90,14 +109,70 @@ def cached_download(view, *, params=None):
         stored = found.get(key)
         if stored is not None and stored[0] == version:
             return _from_cache(request, *stored[1:])
-        response = view(request, *args, **kwargs)
+        mark = BuildMark(key, version)
+        if not mark.claim():
+            stored = mark.wait()
+            if stored is not None:
+                return _from_cache(request, *stored[1:])
+        try:
+            response = view(request, *args, **kwargs)
+        except BaseException:
+            mark.release()
+            raise
         if not _may_keep(response):
+            mark.release()
             return response
         # The version read before the body was made: a change made meanwhile makes
         # the next request miss instead of keeping this body.
-        return _keeping(request, response, lambda body: _store(key, version, response, body))
+        return _keeping(
+            request, response, lambda body: _store(key, version, response, body), mark.release
+        )
 
     return cached_view
+
+
+class BuildMark:
+    """The mark in the shared cache that one request is making the body kept under `key`."""
+
+    def __init__(self, key, version):
+        self.key, self.version = key, version
+        self.mark = f"{key}:making:{version}"
+        self.claimed = False
+
+    def claim(self):
+        """Whether this request makes the body (no other is making it)."""
+        try:
+            self.claimed = cache.add(self.mark, True, BUILD_MARK_TIMEOUT)
+        except Exception:
+            logger.exception("Download cache unavailable")
+            self.claimed = False
+            return True
+        return self.claimed
+
+    def wait(self):
+        """The body another request kept meanwhile, or None once it stopped making it."""
+        deadline = time.monotonic() + BUILD_WAIT
+        while time.monotonic() < deadline:
+            time.sleep(BUILD_POLL)
+            try:
+                found = cache.get_many([self.key, self.mark])
+            except Exception:
+                logger.exception("Download cache unavailable")
+                return None
+            stored = found.get(self.key)
+            if stored is not None and stored[0] == self.version:
+                return stored
+            if self.mark not in found:
+                return None
+        return None
+
+    def release(self):
+        if self.claimed:
+            self.claimed = False
+            try:
+                cache.delete(self.mark)
+            except Exception:
+                logger.exception("Download cache unavailable")
 
 
 def _may_use(request):
@@ -152,16 +227,22 @@ def _store(key, version, response, body):
         logger.exception("Download cache unavailable")
 
 
-def _keeping(request, response, store):
-    """`response` as it goes out, with its gzip copy handed to `store` once complete."""
+def _keeping(request, response, store, done):
+    """`response` as it goes out, with its gzip copy handed to `store` once complete.
+
+    `done` is called once the body is kept or will not be (cut short, too large).
+    """
     gzip = _accepts_gzip(request)
     if response.streaming:
-        response.streaming_content = _streamed(response.streaming_content, gzip, store)
+        response.streaming_content = _then(_streamed(response.streaming_content, gzip, store), done)
     else:
-        if hasattr(response, "render"):
-            response.render()
-        body = zlib.compress(response.content, wbits=GZIP)
-        store(body)
+        try:
+            if hasattr(response, "render"):
+                response.render()
+            body = zlib.compress(response.content, wbits=GZIP)
+            store(body)
+        finally:
+            done()
         if gzip:
             response.content = body
     if gzip:
@@ -222,6 +303,14 @@ def _streamed(chunks, gzip, store):
     body = copy.body()
     if body is not None:
         store(body)
+
+
+def _then(chunks, done):
+    """`chunks`, and `done()` once they are all sent, or sending them stopped."""
+    try:
+        yield from chunks
+    finally:
+        done()
 
 
 def _from_cache(request, streaming, headers, body):

@@ -19,10 +19,11 @@ killed, which would cut a long download short.
 
 The finished download is kept, compressed, in the shared cache
 (`measures.caching.downloads`): asked again at the same content version, in
-the same language and with the same filters, it is sent without a query. Only
-the list's own parameters count, and the JSON names its list by the canonical
-query string, so a parameter the list does not know (?junk=1) neither makes a
-new download to build nor shows in one.
+the same language and with the same filters, it is sent without a query. It is
+kept under the list's canonical query string, which the JSON names its list by
+too: a parameter the list does not know (?junk=1), an empty or default value
+(?region=&sort=newest) or a repeated one neither makes a new download to build
+nor shows in one.
 
 The CSV starts with a byte order mark, which Excel needs to read UTF-8 (without
 it, "Päijät-Häme" arrives as "PÃ¤ijÃ¤t-HÃ¤me").
@@ -50,10 +51,6 @@ from partners.text import spreadsheet_cell
 
 CHUNK_SIZE = 2000
 BOM = "\ufeff"
-
-
-# The query parameters the downloads read: the list's filters, search and sort.
-FILTER_PARAMS = list(MeasureFilter.base_filters)
 
 
 def filtered(request):
@@ -179,5 +176,14 @@ def _export_json(request):
     return download(chunks, "application/json", "json")
 
 
-export_csv = require_safe(cached_download(_export_csv, params=FILTER_PARAMS))
-export_json = require_safe(cached_download(_export_json, params=FILTER_PARAMS))
+def download_query(request):
+    """The query string naming a download: the filters in force, as the list writes them.
+
+    Empty values, a sort that is the default, repeated or reordered parameters and
+    ones the list does not know name the same download, which is made only once.
+    """
+    return filtered(request).canonical_query(page=None)
+
+
+export_csv = require_safe(cached_download(_export_csv, canonical=download_query))
+export_json = require_safe(cached_download(_export_json, canonical=download_query))

@@ -100,3 +100,25 @@ def test_another_page_of_the_sitemap_is_made_anew(client, published_measure):
     client.get("/sitemap-measures.xml")
 
     assert client.get("/sitemap-measures.xml?p=2").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["?p=1", "?p=01", "?p=001", "?p=%2B1", "?p=%201", "?p=1&p=1", "?p=x&p=1"],
+)
+def test_every_spelling_of_the_first_page_finds_the_kept_sitemap(
+    client, published_measure, spelling, django_assert_num_queries
+):
+    first = client.get("/sitemap-measures.xml")
+
+    with django_assert_num_queries(0):
+        again = client.get(f"/sitemap-measures.xml{spelling}")
+
+    assert again.status_code == 200
+    assert again["X-Download-Cache"] == "hit"
+    assert again.content == first.content
+
+
+@pytest.mark.parametrize("page", ["x", "1.0", "", "0"])
+def test_a_page_number_that_is_no_page_is_not_found(client, published_measure, page):
+    assert client.get(f"/sitemap-measures.xml?p={page}").status_code == 404

@@ -7,11 +7,16 @@ do not grow with the measures it holds (tests/exchange/test_query_counts.py).
 
 import gzip
 import json
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.db import connection
 from django.http import HttpResponse, HttpResponseNotFound
 from django.test import RequestFactory, override_settings
+from django.test.utils import CaptureQueriesContext
 
 from measures.caching.downloads import cached_download
 from tests.factories import MeasureFactory, UserFactory
@@ -182,3 +187,89 @@ def test_only_what_is_the_same_for_every_visitor_is_kept(answer):
     view(request)
 
     assert len(calls) == 2
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "?region=",
+        "?q=",
+        "?sort=newest",
+        "?q=&region=&theme=&sort=newest&page=3",
+        "?year_from=&year_to=&exact=",
+    ],
+)
+@pytest.mark.parametrize("url", [CSV, JSON])
+def test_empty_or_default_parameters_find_the_kept_download(client, measures, url, spelling):
+    first = body(client.get(url))
+
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(url + spelling)
+        kept = body(again)
+
+    assert again["X-Download-Cache"] == "hit"
+    assert kept == first
+    # At most the facets' options, read once per content version to check the filters.
+    assert not [q for q in queries.captured_queries if "measures_measure" in q["sql"]]
+
+
+def test_the_same_filters_written_another_way_find_the_kept_download(
+    client, measures, django_assert_num_queries
+):
+    theme = measures[0].categories.get().slug
+    region = measures[0].region.slug
+    first = body(client.get(f"{CSV}?region={region}&theme={theme}&sort=title"))
+
+    with django_assert_num_queries(0):
+        again = client.get(f"{CSV}?sort=title&theme={theme}&theme={theme}&region={region}&q=")
+        kept = body(again)
+
+    assert again["X-Download-Cache"] == "hit"
+    assert kept == first
+
+
+def test_two_requests_that_miss_at_once_make_the_download_once():
+    made = []
+    started = threading.Event()
+
+    @cached_download
+    def view(request):
+        made.append(request)
+        started.set()
+        time.sleep(0.5)
+        return HttpResponse("the whole catalogue")
+
+    def ask():
+        request = RequestFactory().get(CSV)
+        request.user = AnonymousUser()
+        return view(request)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        first = pool.submit(ask)
+        assert started.wait(5)
+        second = pool.submit(ask)
+        answers = [first.result(), second.result()]
+
+    assert len(made) == 1
+    assert sorted(answer["X-Download-Cache"] for answer in answers) == ["hit", "miss"]
+    assert {
+        gzip.decompress(a.content) if a.get("Content-Encoding") else a.content for a in answers
+    } == {b"the whole catalogue"}
+
+
+def test_a_download_that_is_not_kept_lets_the_next_request_make_it_without_waiting():
+    made = []
+
+    @cached_download
+    def view(request):
+        made.append(request)
+        return HttpResponseNotFound("gone")
+
+    request = RequestFactory().get(CSV)
+    request.user = AnonymousUser()
+    started = time.monotonic()
+    view(request)
+    view(request)
+
+    assert len(made) == 2
+    assert time.monotonic() - started < 1
