@@ -12,6 +12,11 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from measures.admin.forms import URL_FIELDS, ParentScopedInlineFormSet
+from measures.admin.part_translations import (
+    MeasureTranslationForm,
+    MeasureTranslationFormSet,
+    part_fields,
+)
 from measures.admin.widgets import SafeAutocompleteAdminMixin
 from measures.models import (
     CategoryTranslation,
@@ -42,13 +47,33 @@ class ChangesWithMeasure:
         return super().has_delete_permission(request, obj) and self._may_change(request, obj)
 
 
+LEFT_EMPTY = _("Left empty, visitors read the English text.")
+
+
 class MeasureTranslationInline(ChangesWithMeasure, admin.StackedInline):
     model = MeasureTranslation
-    formset = ParentScopedInlineFormSet
+    form = MeasureTranslationForm
+    formset = MeasureTranslationFormSet
     extra = 0
     fields = ["language", "title", "summary", "description", *TRANSLATED_SECTIONS]
     verbose_name = _("text in another language")
     verbose_name_plural = _("texts in other languages")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        # The model's fields only: the results' and links' fields are added per form.
+        return super().get_formset(request, obj, fields=self.fields, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = [(None, {"fields": self.fields})]
+        parts = [name for name, *_rest in part_fields(obj)]
+        if parts and self._may_change(request, obj):
+            fieldsets.append(
+                (
+                    _("Results in figures and further links"),
+                    {"fields": parts, "description": LEFT_EMPTY},
+                )
+            )
+        return fieldsets
 
 
 class IndicatorInline(ChangesWithMeasure, admin.StackedInline):

@@ -117,8 +117,16 @@ class MeasureQuerySet(models.QuerySet):
         )
 
     def for_detail(self):
-        """A listing row plus its links and indicators."""
-        return self.for_listing().prefetch_related("links", "indicators")
+        """A listing row plus its links and indicators.
+
+        On a page in another language, three more: the translations of the links,
+        of the indicators and of the partner.
+        """
+        return self.for_listing().prefetch_related(
+            "links",
+            "indicators",
+            *prefetch_translations(Measure, "links", "indicators", "partner")[1:],
+        )
 
     def for_search_text(self):
         """What a measure's search text is made of (measures.search.document), and no more.

@@ -237,7 +237,7 @@ def indicator_rows(measure):
         when = indicator.achieved_when
         rows.append(
             {
-                "name": indicator.name,
+                "name": indicator.local_name,
                 "baseline": baseline,
                 "target": target,
                 "achieved": f"{achieved} ({when})" if achieved and when else achieved,
@@ -306,7 +306,7 @@ def entry(measure):
         )
         for name in GOOD_PRACTICE_FIELDS
     ]
-    links = [(link.title, link.url) for link in measure.links.all()]
+    links = [(localized(link, "title"), link.url) for link in measure.links.all()]
     if measure.website:
         links.insert(0, (_("Website"), measure.website))
     return {
