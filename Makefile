@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 MANAGE := $(BIN)/python manage.py
 # translations: German names of the regions, themes and target groups (English is the source);
 # part_translations: partners, result indicators and further links in the other languages.
-SEED := partners regions themes target_groups measures measure_links indicators lineage translations part_translations
+SEED := partners regions themes target_groups measures prerequisites measure_links indicators lineage translations part_translations
 # Local development: debug on, SQLite unless DATABASE_URL says otherwise.
 DEV_ENV := DJANGO_DEBUG=true
 

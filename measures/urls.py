@@ -3,7 +3,7 @@ e-mail alerts."""
 
 from django.urls import path
 
-from measures.catalogue import compare, statistics, views
+from measures.catalogue import compare, fit, statistics, views
 from measures.catalogue.transfers import transfers
 from measures.exchange import embed, exports, feeds
 from measures.visitors import comparison, contact, dossier
@@ -18,6 +18,7 @@ urlpatterns = [
     path("measures/export.csv", exports.export_csv, name="export_csv"),
     path("measures/export.json", exports.export_json, name="export_json"),
     path("measures/<slug:slug>/", views.MeasureDetailView.as_view(), name="detail"),
+    path("measures/<slug:slug>/fit/", fit.fit_check, name="fit_check"),
     path("measures/<slug:slug>/embed/", embed.embed, name="embed"),
     path(
         "measures/<slug:slug>/changes/feed/",

@@ -15,7 +15,7 @@ from django.core import signing
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.views import static
 
-from measures.models import AlertSubscription
+from measures.models import AlertSubscription, Prerequisite
 from measures.visitors.alerts.links import CONFIRMATION_SALT
 from tests.catalogues import days_ago
 from tests.factories import CategoryFactory, MeasureFactory, PartnerFactory, RegionFactory
@@ -42,6 +42,7 @@ PUBLIC_GET_PAGES = {
     "measures:export_csv": "/en/measures/export.csv",
     "measures:export_json": "/en/measures/export.json",
     "measures:detail": f"/en/measures/{MEASURE}/",
+    "measures:fit_check": f"/en/measures/{MEASURE}/fit/?budget=under-50k&staff=one-person",
     "measures:contact": f"/en/measures/{MEASURE}/contact/",
     "measures:contact_sent": f"/en/measures/{MEASURE}/contact/sent/",
     "measures:dossier": "/en/dossier/",
@@ -146,14 +147,18 @@ def public_catalogue():
         name="Vorpommern-Greifswald", slug="vorpommern-greifswald", partner=partner
     )
     theme = CategoryFactory(name="E-services", slug="e-services")
+    measure = MeasureFactory(
+        title="Village e-service points",
+        slug=MEASURE,
+        region=region,
+        partner=partner,
+        categories=[theme],
+    )
+    # Two questions for the fit check on the measure's page and its own.
+    for kind, condition in [("people", "A clerk in each village"), ("infrastructure", "Broadband")]:
+        Prerequisite.objects.create(measure=measure, kind=kind, condition=condition)
     return [
-        MeasureFactory(
-            title="Village e-service points",
-            slug=MEASURE,
-            region=region,
-            partner=partner,
-            categories=[theme],
-        ),
+        measure,
         MeasureFactory(
             title="Digital village assistants",
             slug=OTHER_MEASURE,

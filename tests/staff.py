@@ -157,6 +157,7 @@ def links_management_form(initial=0):
         "translations-MAX_NUM_FORMS": "1000",
         **empty_management_form("indicators"),
         **empty_management_form("origins"),
+        **empty_management_form("prerequisites"),
     }
 
 

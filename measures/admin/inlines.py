@@ -9,6 +9,7 @@ fields; each translation row adds one language.
 """
 
 from django.contrib import admin
+from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
 from measures.admin.forms import URL_FIELDS, ParentScopedInlineFormSet
@@ -19,16 +20,18 @@ from measures.admin.part_translations import (
 )
 from measures.admin.widgets import SafeAutocompleteAdminMixin
 from measures.models import (
+    MAX_PREREQUISITES,
     CategoryTranslation,
     Indicator,
     Lineage,
     MeasureLink,
     MeasureTranslation,
+    Prerequisite,
     RegionTranslation,
     TargetGroupTranslation,
 )
 from measures.models.translation import TRANSLATED_SECTIONS
-from measures.review import permissions
+from measures.review import permissions, workflow
 
 
 class ChangesWithMeasure:
@@ -131,6 +134,88 @@ def origin_search_queryset(request, queryset):
     ):
         return permissions.origin_choices(request.user).select_related("region")
     return queryset
+
+
+class RevisedPrerequisitesFormSet(BaseInlineFormSet):
+    """The prerequisites of a published measure as an editor proposes to change them.
+
+    Nothing is saved on the measure: each row starts from the published list, or
+    from the editor's pending revision, and `proposed()` gives the whole list for
+    the revision (`measures.admin.saving`).
+    """
+
+    rows = []
+
+    def __init__(self, *args, **kwargs):
+        kwargs["queryset"] = Prerequisite.objects.none()
+        kwargs["initial"] = [{**row, "position": n} for n, row in enumerate(self.rows)]
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        # The rows replace the published list whole: they are checked against each
+        # other (Django's own check), not against the rows stored now.
+        BaseInlineFormSet.clean(self)
+
+    def proposed(self):
+        """The list the editor left: each row kept, changed or added, none deleted."""
+        rows = []
+        for n, form in enumerate(self.forms):
+            if self.can_delete and self._should_delete_form(form):
+                continue
+            values = form.cleaned_data if form.has_changed() else form.initial
+            if values.get("condition"):
+                position = values.get("position")
+                rows.append(
+                    (
+                        n if position is None else position,
+                        n,
+                        {
+                            "kind": values["kind"],
+                            "condition": values["condition"],
+                            "reason": values.get("reason") or "",
+                        },
+                    )
+                )
+        return [row for _position, _n, row in sorted(rows, key=lambda item: item[:2])]
+
+
+class PrerequisiteInline(admin.TabularInline):
+    """A measure's prerequisites: changed directly like its other parts, except on a
+    published measure by its editors, whose changes go into their revision."""
+
+    model = Prerequisite
+    formset = ParentScopedInlineFormSet
+    extra = 1
+    max_num = MAX_PREREQUISITES
+    fields = ["kind", "condition", "reason", "position"]
+
+    def _may_change(self, request, obj):
+        return obj is None or permissions.can_change_form(request.user, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self._may_change(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._may_change(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._may_change(request, obj)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if obj is None or not permissions.can_propose_revision(request.user, obj):
+            return formset
+        pending = workflow.pending_revision(obj)
+        if pending is not None and workflow.PREREQUISITES in pending.data:
+            rows = pending.data[workflow.PREREQUISITES]
+        else:
+            rows = obj.prerequisites.as_data()
+        # One form per row, plus one empty form for a new prerequisite.
+        return type(
+            formset.__name__,
+            (RevisedPrerequisitesFormSet, formset),
+            {"rows": rows, "extra": len(rows) + 1},
+        )
 
 
 class MeasureLinkInline(ChangesWithMeasure, admin.StackedInline):

@@ -21,6 +21,7 @@ from measures.admin.inlines import (
     LineageInline,
     MeasureLinkInline,
     MeasureTranslationInline,
+    PrerequisiteInline,
     origin_search_queryset,
 )
 from measures.admin.widgets import SafeAutocompleteAdminMixin
@@ -50,7 +51,13 @@ class MeasureAdmin(SafeAutocompleteAdminMixin, SpreadsheetsMixin, SimpleHistoryA
     search_fields = ["title", "title_local", "summary", "slug"]
     date_hierarchy = "updated_at"
     autocomplete_fields = ["region", "categories", "target_groups"]
-    inlines = [MeasureTranslationInline, IndicatorInline, LineageInline, MeasureLinkInline]
+    inlines = [
+        MeasureTranslationInline,
+        PrerequisiteInline,
+        IndicatorInline,
+        LineageInline,
+        MeasureLinkInline,
+    ]
     actions = review.BULK_ACTIONS
     history_list_display = ["status"]
     fieldsets = [

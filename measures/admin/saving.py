@@ -26,7 +26,9 @@ def save(request, form, formsets, change):
     """Save a valid admin form: the measure with its relations, or a revision of it."""
     measure, user = form.instance, request.user
     if change and proposes_revision(user, measure):
-        workflow.propose_revision(measure, form.cleaned_data, user)
+        workflow.propose_revision(
+            measure, form.cleaned_data, user, prerequisites=_proposed_prerequisites(formsets)
+        )
         return
     measure.updated_by = user
     if change:
@@ -48,6 +50,14 @@ def save(request, form, formsets, change):
     measure.refresh_from_db()
     if SUBMIT_BUTTON in request.POST and measure.status != Status.SUBMITTED:
         _send_to_review(request, measure)
+
+
+def _proposed_prerequisites(formsets):
+    """The prerequisites an editor left in the form of a published measure, else None."""
+    for formset in formsets:
+        if hasattr(formset, "proposed"):
+            return formset.proposed()
+    return None
 
 
 def _save_relations(measure, form, formsets):

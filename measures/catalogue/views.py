@@ -106,7 +106,7 @@ class MeasureDetailView(DetailView):
     is_preview = False
 
     def get_queryset(self):
-        return Measure.objects.published().for_detail()
+        return Measure.objects.published().for_detail().with_prerequisites()
 
     def get_object(self, queryset=None):
         try:
@@ -124,7 +124,12 @@ class MeasureDetailView(DetailView):
         # Asked before the query, so a visitor's "page not found" costs no extra query.
         if not permissions.is_fully_signed_in(user):
             return None
-        measure = Measure.objects.for_detail().filter(slug=self.kwargs["slug"]).first()
+        measure = (
+            Measure.objects.for_detail()
+            .with_prerequisites()
+            .filter(slug=self.kwargs["slug"])
+            .first()
+        )
         if measure is None or not permissions.can_preview(user, measure):
             return None
         return measure

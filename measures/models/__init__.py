@@ -9,6 +9,12 @@ from measures.models.measure import (
     MeasureLink,
     MeasureQuerySet,
 )
+from measures.models.prerequisites import (
+    MAX_PREREQUISITES,
+    Prerequisite,
+    PrerequisiteKind,
+    prerequisite_count,
+)
 from measures.models.results import (
     FUNDING_FIELDS,
     BudgetBand,
@@ -39,6 +45,7 @@ __all__ = [
     "FUNDING_FIELDS",
     "GOOD_PRACTICE_FIELDS",
     "LAST_YEAR",
+    "MAX_PREREQUISITES",
     "SUMMARY_MAX_LENGTH",
     "AlertDelivery",
     "AlertSubscription",
@@ -57,9 +64,12 @@ __all__ = [
     "MeasureRevision",
     "MeasureTransition",
     "MeasureTranslation",
+    "Prerequisite",
+    "PrerequisiteKind",
     "Region",
     "RegionTranslation",
     "StaffEffort",
     "TargetGroup",
     "TargetGroupTranslation",
+    "prerequisite_count",
 ]

@@ -128,6 +128,10 @@ class MeasureQuerySet(models.QuerySet):
             *prefetch_translations(Measure, "links", "indicators", "partner")[1:],
         )
 
+    def with_prerequisites(self):
+        """Its prerequisites too, in one more query: what the fit check asks about."""
+        return self.prefetch_related("prerequisites")
+
     def for_search_text(self):
         """What a measure's search text is made of (measures.search.document), and no more.
 

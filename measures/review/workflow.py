@@ -26,6 +26,8 @@ from measures.models import (
     Measure,
     MeasureRevision,
     MeasureTransition,
+    Prerequisite,
+    PrerequisiteKind,
 )
 from measures.review import notifications, permissions
 
@@ -67,6 +69,9 @@ REVISABLE_FIELDS = [
     "duration_months",
     *FUNDING_FIELDS.values(),
 ]
+# A revision also carries the measure's prerequisites, a list rather than a field:
+# under this key, in the form `Prerequisite.objects.as_data()` gives.
+PREREQUISITES = "prerequisites"
 
 
 class WorkflowError(Exception):
@@ -190,18 +195,23 @@ def current_values(measure):
             data[name] = getattr(measure, field.attname)
         else:
             data[name] = getattr(measure, name)
+    data[PREREQUISITES] = measure.prerequisites.as_data()
     return data
 
 
-def propose_revision(measure, cleaned_data, user):
+def propose_revision(measure, cleaned_data, user, prerequisites=None):
     """Keep an editor's changes to a published measure until a coordinator decides.
 
-    A second proposal before the decision replaces the first: the coordinator
-    always reviews the editor's latest wording.
+    `prerequisites`, when given, is the measure's whole list of prerequisites as
+    the editor left it (see `Prerequisite.objects.as_data()`). A second proposal
+    before the decision replaces the first: the coordinator always reviews the
+    editor's latest wording.
     """
     if not permissions.can_propose_revision(user, measure):
         raise PermissionDenied(_("You may not propose changes to this measure."))
     data = serialise(cleaned_data)
+    if prerequisites is not None:
+        data[PREREQUISITES] = list(prerequisites)
     # Compare with the stored measure: a bound admin form has already copied its
     # values onto the instance it was given.
     stored = current_values(Measure.objects.get(pk=measure.pk))
@@ -234,6 +244,8 @@ def pending_revision(measure):
 
 def describe(measure, name, value):
     """A person-readable rendering of a revisable field's value."""
+    if name == PREREQUISITES:
+        return " · ".join(describe_prerequisite(row) for row in value)
     field = measure._meta.get_field(name)
     if isinstance(field, models.BooleanField):
         return str(_("yes") if value else _("no"))
@@ -248,6 +260,13 @@ def describe(measure, name, value):
     if field.choices:
         return dict(field.flatchoices).get(value, value)
     return str(value)
+
+
+def describe_prerequisite(row):
+    """One prerequisite of a revision in a line: "Money: about €50,000 a year (why)"."""
+    kind = PrerequisiteKind(row["kind"]).label if row["kind"] in PrerequisiteKind else row["kind"]
+    text = f"{kind}: {row['condition']}"
+    return f"{text} ({row['reason']})" if row.get("reason") else text
 
 
 def word_diff(old, new):
@@ -277,10 +296,13 @@ def revision_diff(revision):
     measure = revision.measure
     current = current_values(measure)
     rows = []
-    for name in REVISABLE_FIELDS:
+    for name in [*REVISABLE_FIELDS, PREREQUISITES]:
         if name not in revision.data or revision.data[name] == current.get(name):
             continue
-        label = measure._meta.get_field(name).verbose_name
+        if name == PREREQUISITES:
+            label = Prerequisite._meta.verbose_name_plural
+        else:
+            label = measure._meta.get_field(name).verbose_name
         old = describe(measure, name, current.get(name))
         new = describe(measure, name, revision.data[name])
         rows.append((label, *word_diff(old, new)))
@@ -297,6 +319,8 @@ def approve_revision(revision, user, comment=""):
             raise WorkflowError(_("These changes were already decided on."))
         measure = revision.measure
         for name, value in revision.data.items():
+            if name == PREREQUISITES:
+                continue
             field = measure._meta.get_field(name)
             if field.many_to_many:
                 continue
@@ -307,7 +331,9 @@ def approve_revision(revision, user, comment=""):
         measure.skip_history_when_saving = True
         measure.save()
         for name, value in revision.data.items():
-            if measure._meta.get_field(name).many_to_many:
+            if name == PREREQUISITES:
+                Prerequisite.objects.replace(measure, value)
+            elif measure._meta.get_field(name).many_to_many:
                 getattr(measure, name).set(value)
         del measure.skip_history_when_saving
         measure.save(update_fields=["updated_at"])

@@ -34,7 +34,7 @@ from measures.models import GOOD_PRACTICE_FIELDS, Measure
 from measures.models.documentation import NOT_DOCUMENTED, DocumentationLevel
 from measures.models.results import EvidenceLevel
 from measures.site_url import absolute_url
-from measures.visitors import guards
+from measures.visitors import dossier_fit, guards
 
 SESSION_KEY = "dossier"
 BACK_KEY = "dossier_back"
@@ -127,6 +127,9 @@ def add(request):
             messages.success(request, _("“%(title)s” is now in your dossier.") % {"title": title})
     if added:
         request.session[SESSION_KEY] = slugs
+    # A fit check's answer comes with its one measure (measures.visitors.dossier_fit).
+    if len(found) == 1 and next(iter(found)) in slugs:
+        dossier_fit.keep(request.session, next(iter(found)), request.POST.get("fit"))
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
@@ -146,6 +149,7 @@ def remove(request):
     slugs = slugs_in(request.session)
     if slug in slugs:
         request.session[SESSION_KEY] = [kept for kept in slugs if kept != slug]
+        dossier_fit.forget(request.session, {slug})
         messages.success(request, _("The measure was removed from your dossier."))
     return see_dossier()
 
@@ -153,6 +157,7 @@ def remove(request):
 @require_POST
 def empty(request):
     request.session.pop(SESSION_KEY, None)
+    dossier_fit.forget(request.session)
     messages.success(request, _("Your dossier is empty now."))
     return see_dossier()
 
@@ -164,6 +169,7 @@ def empty(request):
 @require_safe
 def dossier(request):
     measures = current_measures(request)
+    dossier_fit.mark(request.session, measures)
     context = {
         "measures": measures,
         "max_measures": MAX_MEASURES,
@@ -177,7 +183,8 @@ def dossier(request):
 @require_safe
 def print_view(request):
     measures = current_measures(request)
-    context = {"entries": entries(measures), "today": timezone.localdate()}
+    rows = dossier_fit.attach(request.session, measures, entries(measures))
+    context = {"entries": rows, "today": timezone.localdate()}
     return render(request, "measures/dossier_print.html", context)
 
 
@@ -192,7 +199,8 @@ def pdf(request):
         messages.info(request, _("Your dossier is empty: add measures before downloading it."))
         return see_dossier()
     today = timezone.localdate()
-    response = HttpResponse(render_pdf(entries(measures), today), "application/pdf")
+    rows = dossier_fit.attach(request.session, measures, entries(measures))
+    response = HttpResponse(render_pdf(rows, today), "application/pdf")
     response["Content-Disposition"] = f'attachment; filename="next2met-dossier-{today}.pdf"'
     return response
 

@@ -173,6 +173,9 @@ def measure_story(entry, style):
         story.append(Paragraph(markup(_("Results in figures")), style["heading"]))
         story.append(indicator_table(entry["indicators"], style))
 
+    if entry.get("fit"):
+        story += fit_story(entry["fit"], style)
+
     story.append(Paragraph(markup(_("Further information")), style["heading"]))
     links = [f"{markup(title)}: {markup(url)}" for title, url in entry["links"]]
     links.append(f"{markup(_('On the catalogue'))}: {markup(entry['url'])}")
@@ -183,6 +186,20 @@ def measure_story(entry, style):
         "Write to the people behind this measure through the catalogue's contact form: %(url)s"
     ) % {"url": entry["contact_url"]}
     story.append(Paragraph(markup(contact), style["paragraph"]))
+    return story
+
+
+def fit_story(fit, style):
+    """The visitor's kept fit check ("Could this work in my region?") under the measure."""
+    story = [
+        Paragraph(markup(_("Could this work in your region?")), style["heading"]),
+        Paragraph(markup(fit["summary"]), style["paragraph"]),
+    ]
+    for heading, texts in fit["lines"]:
+        story.append(Paragraph(f"<b>{markup(heading)}</b>", style["paragraph"]))
+        story += [Paragraph(f"• {markup(text)}", style["paragraph"]) for text in texts]
+    answers = _("Your answers: %(url)s") % {"url": fit["url"]}
+    story.append(Paragraph(markup(answers), style["paragraph"]))
     return story
 
 

@@ -1,0 +1,253 @@
+"""The fit check: could a measure work in the visitor's region?
+
+The visitor answers one question per prerequisite (have it, partly, no, don't
+know) and says which budget and staff they have. The answers live only in the
+address of the result page (a GET form, so the result is a link to share) and,
+if the visitor keeps it, in their dossier's session: nothing is stored on the
+server. `FitCheck.from_query()` reads any query string without complaint: an
+answer it cannot read counts as "don't know".
+
+The result says what fits, what would be needed and what is unknown, and names
+other published measures on the same themes that need fewer prerequisites
+(`fewer_prerequisites()`, one query).
+"""
+
+from dataclasses import dataclass, field
+
+from django.db import models
+from django.db.models import Exists, OuterRef
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from measures.models.measure import Measure
+from measures.models.prerequisites import prerequisite_count
+from measures.models.results import BudgetBand, StaffEffort
+
+# At most this many other measures are named, the closest first.
+ALTERNATIVES = 3
+# A query string longer than this is no fit check of ours; it is read as empty.
+QUERY_MAX_LENGTH = 2000
+
+
+class Answer(models.TextChoices):
+    HAVE = "yes", _("We have it")
+    PARTLY = "partly", _("Partly")
+    NO = "no", _("No")
+    UNKNOWN = "unknown", _("Don't know")
+
+
+def answer_name(prerequisite):
+    """The name of a prerequisite's question in the form and the address."""
+    return f"p{prerequisite.pk}"
+
+
+@dataclass
+class Comparison:
+    """The visitor's budget or staff beside the measure's: "fits", "short" or "unknown"."""
+
+    verdict: str
+    theirs: str = ""
+    ours: str = ""
+
+    @property
+    def fits(self):
+        return self.verdict == "fits"
+
+    @property
+    def short(self):
+        return self.verdict == "short"
+
+
+def compare(choices, measure_value, visitor_value):
+    """How the visitor's band of `choices` stands against the measure's, in their order."""
+    order = list(choices.values)
+    labels = dict(choices.choices)
+    if measure_value not in order or visitor_value not in order:
+        return Comparison("unknown", labels.get(visitor_value, ""), labels.get(measure_value, ""))
+    enough = order.index(visitor_value) >= order.index(measure_value)
+    return Comparison("fits" if enough else "short", labels[visitor_value], labels[measure_value])
+
+
+@dataclass
+class FitCheck:
+    """A measure's prerequisites with the visitor's answers, and what follows from them."""
+
+    measure: Measure
+    answers: dict = field(default_factory=dict)
+    budget: str = ""
+    staff: str = ""
+
+    @classmethod
+    def from_query(cls, measure, query):
+        """The check of `measure` that a query string (or QueryDict) describes."""
+        if isinstance(query, str):
+            query = QueryDict(query if len(query) <= QUERY_MAX_LENGTH else "")
+        answers = {}
+        for prerequisite in measure.prerequisites.all():
+            value = query.get(answer_name(prerequisite), "")
+            answers[prerequisite.pk] = value if value in Answer.values else Answer.UNKNOWN
+        budget = query.get("budget", "")
+        staff = query.get("staff", "")
+        return cls(
+            measure,
+            answers,
+            budget if budget in BudgetBand.values else "",
+            staff if staff in StaffEffort.values else "",
+        )
+
+    @property
+    def query_string(self):
+        """The answers as the canonical query string of the result page."""
+        query = QueryDict(mutable=True)
+        for prerequisite in self.measure.prerequisites.all():
+            query[answer_name(prerequisite)] = self.answers.get(prerequisite.pk, Answer.UNKNOWN)
+        if self.budget:
+            query["budget"] = self.budget
+        if self.staff:
+            query["staff"] = self.staff
+        return query.urlencode()
+
+    def _with(self, answer):
+        return [
+            prerequisite
+            for prerequisite in self.measure.prerequisites.all()
+            if self.answers.get(prerequisite.pk, Answer.UNKNOWN) == answer
+        ]
+
+    answer_choices = Answer.choices
+    budget_choices = BudgetBand.choices
+    staff_choices = StaffEffort.choices
+
+    @property
+    def questions(self):
+        """(prerequisite, the visitor's answer) in the measure's order."""
+        return [
+            (prerequisite, self.answers.get(prerequisite.pk, Answer.UNKNOWN))
+            for prerequisite in self.measure.prerequisites.all()
+        ]
+
+    @property
+    def in_place(self):
+        return self._with(Answer.HAVE)
+
+    @property
+    def partly(self):
+        return self._with(Answer.PARTLY)
+
+    @property
+    def missing(self):
+        return self._with(Answer.NO)
+
+    @property
+    def unknown(self):
+        return self._with(Answer.UNKNOWN)
+
+    @property
+    def total(self):
+        return len(self.measure.prerequisites.all())
+
+    @property
+    def budget_comparison(self):
+        return compare(BudgetBand, self.measure.budget_band, self.budget)
+
+    @property
+    def staff_comparison(self):
+        return compare(StaffEffort, self.measure.staff_effort, self.staff)
+
+    @property
+    def is_answered(self):
+        """Did the visitor answer anything at all?"""
+        return bool(
+            self.budget or self.staff or any(a != Answer.UNKNOWN for a in self.answers.values())
+        )
+
+    @property
+    def all_in_place(self):
+        """Every prerequisite in place, and budget and staff enough where both are known."""
+        return (
+            self.total > 0
+            and len(self.in_place) == self.total
+            and not self.budget_comparison.short
+            and not self.staff_comparison.short
+        )
+
+    def summary(self):
+        """The result in a sentence or two, for the page, the dossier and its PDF."""
+        if not self.total:
+            return _(
+                "Its partner has not yet recorded what this measure needs, so only the budget "
+                "and the staff can be compared."
+            )
+        if self.all_in_place:
+            return _("Everything this measure needs seems to be in place in your region.")
+        counts = {
+            "in_place": len(self.in_place),
+            "total": self.total,
+            "needed": len(self.partly) + len(self.missing),
+            "unknown": len(self.unknown),
+        }
+        return (
+            _(
+                "%(in_place)d of %(total)d prerequisites are in place; %(needed)d would still "
+                "be needed and %(unknown)d are not known yet."
+            )
+            % counts
+        )
+
+    def lines(self):
+        """(heading, [texts]) of the result, for the dossier's print view and PDF."""
+        budget, staff = self.budget_comparison, self.staff_comparison
+        sections = [
+            (_("In place"), [p.condition for p in self.in_place]),
+            (
+                _("Would be needed"),
+                [
+                    *(
+                        _("%(condition)s (partly there)") % {"condition": p.condition}
+                        for p in self.partly
+                    ),
+                    *(p.condition for p in self.missing),
+                ],
+            ),
+            (_("Not known yet"), [p.condition for p in self.unknown]),
+        ]
+        money = []
+        if budget.verdict != "unknown":
+            money.append(
+                _("Budget: the measure costs %(ours)s; you have %(theirs)s.")
+                % {"ours": budget.ours, "theirs": budget.theirs}
+            )
+        if staff.verdict != "unknown":
+            money.append(
+                _("Staff: the measure takes %(ours)s; you have %(theirs)s.")
+                % {"ours": staff.ours, "theirs": staff.theirs}
+            )
+        sections.append((_("Budget and staff"), money))
+        return [(heading, texts) for heading, texts in sections if texts]
+
+
+def fewer_prerequisites(measure, limit=ALTERNATIVES):
+    """Published measures on a theme of `measure` that need fewer prerequisites, fewest first.
+
+    Only measures with at least one recorded prerequisite count: a measure whose
+    partner recorded none is not known to need less. One query; the themes and
+    the prerequisites of `measure` come from its prefetch caches.
+    """
+    own = len(measure.prerequisites.all())
+    themes = [theme.pk for theme in measure.theme_list]
+    if own < 2 or not themes:
+        return []
+    through = Measure.categories.through
+    shares_a_theme = Exists(
+        through.objects.filter(measure_id=OuterRef("pk"), category_id__in=themes)
+    )
+    candidates = (
+        Measure.objects.published()
+        .for_listing()
+        .exclude(pk=measure.pk)
+        .filter(shares_a_theme)
+        .annotate(prerequisite_count=prerequisite_count())
+        .filter(prerequisite_count__gte=1, prerequisite_count__lt=own)
+        .order_by("prerequisite_count", "title", "pk")
+    )
+    return list(candidates[:limit])

@@ -1,0 +1,127 @@
+"""What a measure needs before it can run somewhere: its prerequisites.
+
+Each prerequisite is one condition in a short sentence ("broadband coverage in
+the target villages") with the reason it matters, and a kind (money, people,
+infrastructure, legal competence, partners, data), so that measures can be
+compared by what they take. A visitor checks them against their own region on
+the measure's page (`measures.catalogue.fit`).
+
+The prerequisites of a published measure change like its other fields: an
+editor's changes wait in a revision until a coordinator approves them
+(`as_data()` gives the form a revision stores, `replace()` applies it).
+"""
+
+from django.db import models, transaction
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+
+from measures.models.measure import Measure
+from partners.text import validate_single_line
+
+# More would no longer be a short list a visitor answers on the measure's page.
+MAX_PREREQUISITES = 12
+
+
+class PrerequisiteKind(models.TextChoices):
+    MONEY = "money", _("Money")
+    PEOPLE = "people", _("People")
+    INFRASTRUCTURE = "infrastructure", _("Infrastructure")
+    LEGAL = "legal", _("Legal competence")
+    PARTNERS = "partners", _("Partners")
+    DATA = "data", _("Data")
+
+
+class PrerequisiteQuerySet(models.QuerySet):
+    def as_data(self):
+        """The rows as a revision stores them: kind, condition and reason, in order."""
+        return [
+            {"kind": row.kind, "condition": row.condition, "reason": row.reason}
+            for row in self.order_by("position", "pk")
+        ]
+
+
+class PrerequisiteManager(models.Manager.from_queryset(PrerequisiteQuerySet)):
+    def get_by_natural_key(self, condition, measure_slug):
+        return self.get(condition=condition, measure__slug=measure_slug)
+
+    def replace(self, measure, data):
+        """Make `measure`'s prerequisites the rows of `data` (the form of `as_data()`)."""
+        with transaction.atomic():
+            self.filter(measure=measure).delete()
+            self.bulk_create(
+                self.model(
+                    measure=measure,
+                    kind=row["kind"],
+                    condition=row["condition"],
+                    reason=row.get("reason", ""),
+                    position=position,
+                )
+                for position, row in enumerate(data)
+            )
+
+
+def prerequisite_count():
+    """An annotation: how many prerequisites a measure's row has, in the row's own query."""
+    counted = (
+        Prerequisite.objects.filter(measure=OuterRef("pk"))
+        .order_by()
+        .values("measure")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
+class Prerequisite(models.Model):
+    """One condition a region needs to meet before the measure can work there."""
+
+    measure = models.ForeignKey(
+        Measure,
+        on_delete=models.CASCADE,
+        related_name="prerequisites",
+        verbose_name=_("measure"),
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=20,
+        choices=PrerequisiteKind,
+        help_text=_("What sort of thing is needed, so that measures can be compared by it."),
+    )
+    condition = models.CharField(
+        _("what is needed"),
+        max_length=200,
+        validators=[validate_single_line],
+        help_text=_(
+            "One condition in a few words, e.g. “Broadband coverage in the target villages” "
+            "or “A co-financing of about €50,000 a year”."
+        ),
+    )
+    reason = models.CharField(
+        _("why it matters"),
+        max_length=300,
+        blank=True,
+        validators=[validate_single_line],
+        help_text=_("In one sentence: what goes wrong without it."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    objects = PrerequisiteManager()
+
+    class Meta:
+        verbose_name = _("prerequisite")
+        verbose_name_plural = _("prerequisites")
+        ordering = ["position", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "condition"], name="unique_measure_prerequisite"
+            ),
+        ]
+
+    def __str__(self):
+        return self.condition
+
+    def natural_key(self):
+        return (self.condition, *self.measure.natural_key())
+
+    natural_key.dependencies = ["measures.measure"]

@@ -1,0 +1,173 @@
+"""The fit check: "Could this work in my region?" on a measure's page and its own page."""
+
+import pytest
+
+from measures.models import Measure
+from measures.models.fit import Answer, FitCheck, fewer_prerequisites
+from tests.adoption.conftest import add_prerequisites
+from tests.conftest import read_taxonomy_into_cache
+from tests.factories import CategoryFactory, MeasureFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def measure(theme):
+    measure = MeasureFactory(
+        title="Remote home care",
+        slug="remote-home-care",
+        categories=[theme],
+        budget_band="50k-250k",
+        staff_effort="small-team",
+    )
+    add_prerequisites(
+        measure,
+        ("infrastructure", "Broadband in the clients' homes", "Video visits need it."),
+        ("people", "Nurses trained for video visits"),
+        ("money", "About €155,000 a year for devices"),
+    )
+    return measure
+
+
+def ids(measure):
+    return [p.pk for p in measure.prerequisites.all()]
+
+
+def fit_url(measure, **answers):
+    query = "&".join(f"{name}={value}" for name, value in answers.items())
+    return f"/en/measures/{measure.slug}/fit/?{query}"
+
+
+def test_measure_page_asks_one_question_per_prerequisite_in_a_get_form(client, measure):
+    html = client.get("/en/measures/remote-home-care/").content.decode()
+
+    assert "Could this work in your region?" in html
+    assert 'action="/en/measures/remote-home-care/fit/"' in html
+    assert 'method="get"' in html
+    for pk in ids(measure):
+        assert html.count(f'name="p{pk}"') == 4  # have it, partly, no, don't know
+    assert "Broadband in the clients&#x27; homes" in html
+    assert 'name="budget"' in html
+    assert 'name="staff"' in html
+
+
+def test_result_says_what_fits_what_is_needed_and_what_is_unknown(client, measure):
+    broadband, nurses, money = ids(measure)
+
+    response = client.get(
+        fit_url(measure, **{f"p{broadband}": "yes", f"p{nurses}": "no"}, budget="under-50k")
+    )
+
+    assert response.status_code == 200
+    check = response.context["check"]
+    assert [p.pk for p in check.in_place] == [broadband]
+    assert [p.pk for p in check.missing] == [nurses]
+    assert [p.pk for p in check.unknown] == [money]
+    html = response.content.decode()
+    assert (
+        "1 of 3 prerequisites are in place; 1 would still be needed and 1 are not known yet."
+        in html
+    )
+    assert "Budget: the measure costs €50,000 to €250,000, more than your Under €50,000." in html
+    assert "Staff: the measure takes A small team (2 to 5 people); you did not say" in html
+
+
+def test_everything_in_place_says_so(client, measure):
+    answers = {f"p{pk}": "yes" for pk in ids(measure)}
+
+    response = client.get(fit_url(measure, **answers, budget="over-1m", staff="large-team"))
+
+    assert response.context["check"].all_in_place
+    assert "Everything this measure needs seems to be in place" in response.content.decode()
+
+
+def test_the_result_page_keeps_the_visitors_answers_checked(client, measure):
+    broadband = ids(measure)[0]
+
+    html = client.get(fit_url(measure, **{f"p{broadband}": "partly"})).content.decode()
+
+    assert f'name="p{broadband}" value="partly" checked' in html
+    assert f'name="p{broadband}" value="yes" checked' not in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "p1=maybe&budget=a-lot&staff=%00",
+        "p999999=yes&p=yes&pabc=no",
+        "budget=" + "x" * 5000,
+        "p1=yes&p1=no&p1=%ff%fe",
+        "page=-1&%E2%80%8F=1",
+    ],
+)
+def test_odd_answers_count_as_dont_know_and_never_fail(client, measure, query):
+    response = client.get(f"/en/measures/remote-home-care/fit/?{query}")
+
+    assert response.status_code == 200
+    check = response.context["check"]
+    assert not check.budget
+    assert not check.staff
+    assert len(check.unknown) + len(check.in_place) + len(check.missing) == 3
+
+
+def test_no_fit_check_for_a_measure_that_is_not_published(client, make_measure):
+    draft = make_measure(partner="a", status=Measure.Status.DRAFT)
+
+    assert client.get(f"/en/measures/{draft.slug}/fit/").status_code == 404
+    assert client.post(f"/en/measures/{draft.slug}/fit/").status_code == 405
+
+
+def test_query_string_round_trips_the_answers(measure):
+    broadband, nurses, _money = ids(measure)
+    measure = Measure.objects.for_detail().get(pk=measure.pk)
+    check = FitCheck.from_query(measure, f"p{broadband}=yes&p{nurses}=partly&staff=one-person")
+
+    again = FitCheck.from_query(measure, check.query_string)
+
+    assert again.answers == check.answers
+    assert again.answers[nurses] == Answer.PARTLY
+    assert again.staff == "one-person"
+
+
+def test_measures_on_the_same_themes_with_fewer_prerequisites_come_fewest_first(
+    client, measure, theme, django_assert_num_queries
+):
+    lighter = MeasureFactory(title="Lighter", categories=[theme])
+    add_prerequisites(lighter, ("people", "One nurse"))
+    two = MeasureFactory(title="Two needs", categories=[theme])
+    add_prerequisites(two, ("people", "Two nurses"), ("money", "Some money"))
+    heavier = MeasureFactory(title="Heavier", categories=[theme])
+    add_prerequisites(heavier, *[("data", f"Data set {n}") for n in range(4)])
+    # Nothing recorded is not "needs less", and another theme is another problem.
+    MeasureFactory(title="Nothing recorded", categories=[theme])
+    elsewhere = MeasureFactory(title="Other theme", categories=[CategoryFactory()])
+    add_prerequisites(elsewhere, ("people", "Someone"))
+    unpublished = MeasureFactory(
+        title="Draft", categories=[theme], status=Measure.Status.DRAFT, published_at=None
+    )
+    add_prerequisites(unpublished, ("people", "Someone"))
+    measure = Measure.objects.for_detail().with_prerequisites().get(pk=measure.pk)
+    read_taxonomy_into_cache()
+
+    with django_assert_num_queries(1):
+        alternatives = fewer_prerequisites(measure)
+
+    assert [m.title for m in alternatives] == ["Lighter", "Two needs"]
+    assert [m.prerequisite_count for m in alternatives] == [1, 2]
+    response = client.get(fit_url(measure, budget="under-50k"))
+    assert "Measures on the same themes that need less" in response.content.decode()
+
+
+def test_fit_page_queries(client, measure, theme, django_assert_num_queries):
+    for n in range(5):
+        other = MeasureFactory(title=f"Other {n}", categories=[theme])
+        add_prerequisites(other, ("people", "One person"))
+    read_taxonomy_into_cache()
+
+    # 1 the measure with region, partner and the ids of its themes
+    # 2 its prerequisites
+    # 3 the published measures on its themes with fewer prerequisites
+    with django_assert_num_queries(3):
+        response = client.get(fit_url(measure, budget="under-50k"))
+
+    assert len(response.context["alternatives"]) == 3
