@@ -3,11 +3,14 @@
 Several values of one facet are OR-ed; different facets are AND-ed. A value the
 form rejects (an unknown slug, a year that is not a number) is reported to the
 visitor and that facet is left out, while the valid ones still apply. The
-search words lose their control characters before anything reads them.
+search words lose their control characters before anything reads them; words
+with nothing to search (no letter or digit: "!!!", "-", an emoji) are such a
+value, reported and left out rather than shown as a search of every measure.
 """
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +30,7 @@ from measures.models import (
 )
 from measures.models.documentation import DocumentationLevel
 from measures.models.results import funding_q
+from measures.search.parse import parse
 from measures.search.query import (
     MAX_QUERY_LENGTH,
     order_by_relevance,
@@ -133,11 +137,21 @@ def single_line_words(words):
     return one_line(words) if CONTROL_CHARACTERS.search(words) else words
 
 
+def has_words(words):
+    """Refuse search words the search would read nothing in, so they search every measure."""
+    if words and not parse(words):
+        raise ValidationError(
+            _("These words hold no letter or digit to search for, so the search was left out."),
+            code="no_words",
+        )
+
+
 class MeasureFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Search"),
         method="filter_search",
         max_length=MAX_QUERY_LENGTH,
+        validators=[has_words],
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. home care")}),
     )
     region = FacetFilter(
