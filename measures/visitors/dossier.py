@@ -282,7 +282,10 @@ def entry(measure):
         (_("Main institution"), measure.main_institution or measure.partner.name),
         (_("Location"), " · ".join(str(part) for part in location)),
         (_("Partner"), measure.partner.name),
-        (_("Timescale"), str(measure.years)),
+        (
+            _("Timescale"),
+            str(measure.years) if measure.start_year or measure.end_year else NOT_DOCUMENTED,
+        ),
         (
             _("Status"),
             measure.get_implementation_display().capitalize()

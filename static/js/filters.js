@@ -29,8 +29,11 @@
 
   function address() {
     var query = new URLSearchParams();
+    var sort = document.getElementById("id_sort");
     new FormData(form).forEach(function (value, name) {
-      if (typeof value === "string" && value.trim() !== "") {
+      // Empty fields and the default order say nothing: the address stays short.
+      var isDefaultSort = sort && name === sort.name && value === sort.dataset.default;
+      if (typeof value === "string" && value.trim() !== "" && !isDefaultSort) {
         query.append(name, value);
       }
     });

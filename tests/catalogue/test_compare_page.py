@@ -148,9 +148,10 @@ def test_every_field_is_a_row_with_one_cell_per_measure_in_column_order(client, 
         "E-health and home care",
         "E-health and home care Digital skills",
     ]
-    assert rows["Target groups"] == ["Not stated", "Older people", "Not stated"]
-    assert rows["Years"] == ["2017–2022", "since 2016", "start year not known"]
-    assert rows["Status in reality"] == ["Completed", "Running", "Not known"]
+    # Whatever is missing says so in the site's one wording for it.
+    assert rows["Target groups"] == ["Not documented", "Older people", "Not documented"]
+    assert rows["Years"] == ["2017–2022", "since 2016", "Not documented"]
+    assert rows["Status in reality"] == ["Completed", "Running", "Not documented"]
     # An empty text says so in the site's one wording for it.
     assert rows["Funding"] == ["Not documented", "Regional health budget", "Not documented"]
     assert rows["Problem addressed"] == [
@@ -292,8 +293,10 @@ def test_with_room_left_related_measures_are_offered_to_add(client, measures):
     titles = [card.find("h3").text for card in suggestions.find_all("article", cls="card")]
     assert titles == ["Smart region platform"]
     form = suggestions.find("form", id="compare-form")
-    kept = [field.attrs["value"] for field in form.find_all("input", type="hidden")]
+    kept = [field.attrs["value"] for field in form.find_all("input", type="hidden", name="m")]
     assert kept == ["remote-care"]
+    # The ticked suggestions and the compared measures become the whole choice.
+    assert form.find("input", type="hidden", name="replace").attrs["value"] == "1"
 
 
 def test_compare_page_refuses_post(client, measures):

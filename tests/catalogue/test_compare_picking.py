@@ -48,8 +48,10 @@ def test_every_card_has_a_compare_checkbox_of_the_pages_compare_form(client, cat
     page = parse(client.get(url))
 
     form = compare_form(page)
-    assert form.attrs["method"] == "get"
-    assert form.attrs["action"] == "/en/compare/"
+    # The ticked boxes join the visitor's comparison choice (kept in the session),
+    # which then opens as a comparison address (measures.visitors.comparison).
+    assert form.attrs["method"] == "post"
+    assert form.attrs["action"] == "/en/compare/choose/"
     assert form.find("button").text == "Compare selected"
     cards = page.find_all("article", cls="card")
     assert cards
@@ -81,20 +83,43 @@ def test_filter_form_stays_separate_from_the_compare_form(client, catalogue):
 
 def test_ticked_cards_make_the_compare_address(client, catalogue):
     # What the browser sends for two ticked boxes of the compare form.
-    response = client.get("/en/compare/", {"m": ["remote-care", "telecare"]})
+    chosen = client.post("/en/compare/choose/", {"m": ["remote-care", "telecare"]})
 
-    page = parse(response)
+    assert chosen.status_code == 303
+    assert chosen["Location"] == "/en/compare/?m=remote-care&m=telecare"
+    page = parse(client.get(chosen["Location"]))
     titles = [th.find("a").text for th in page.find("thead").find_all("th")]
     assert titles == ["Remote home care unit", "Telecare pendants"]
 
 
-def test_detail_page_links_to_a_comparison_with_the_measure(client, catalogue):
+def test_add_to_comparison_on_the_detail_page_keeps_the_visitor_on_the_page(client, catalogue):
     page = parse(client.get("/en/measures/remote-care/"))
 
-    link = page.find("p", cls="measure__compare").find("a")
-    assert link.text == "Add to comparison"
-    assert link.attrs["href"] == "/en/compare/?m=remote-care"
-    assert "Only one measure chosen" in parse(client.get(link.attrs["href"])).text
+    form = page.find("form", cls="compare-choose")
+    assert form.find("button").text == "Add to comparison"
+    fields = {field.attrs["name"]: field.attrs["value"] for field in form.find_all("input")}
+    assert fields == {"m": "remote-care", "next": "/en/measures/remote-care/"}
+    back = client.post(form.attrs["action"], fields)
+
+    assert back.status_code == 303
+    assert back["Location"] == "/en/measures/remote-care/#in-comparison-remote-care"
+    assert client.get("/en/compare/chosen.json").json()["chosen"] == ["remote-care"]
+
+
+def test_the_comparison_choice_is_kept_across_result_pages_and_languages(client, catalogue):
+    # One box ticked on an English page, one on a German page, then "Compare selected".
+    client.post("/en/compare/choose/", {"m": "remote-care"}, HTTP_ACCEPT="application/json")
+    opened = client.post("/de/compare/choose/", {"m": "telecare"})
+
+    assert opened["Location"] == "/de/compare/?m=remote-care&m=telecare"
+
+
+def test_a_comparison_choice_never_leaves_the_site(client, catalogue):
+    back = client.post(
+        "/en/compare/choose/", {"m": "remote-care", "next": "https://elsewhere.example/"}
+    )
+
+    assert back["Location"] == "/en/compare/?m=remote-care"
 
 
 def test_related_cards_on_the_detail_page_are_compared_with_the_measure(client, catalogue):

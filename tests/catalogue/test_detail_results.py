@@ -6,6 +6,7 @@ import re
 import pytest
 
 from tests.factories import IndicatorFactory, MeasureFactory
+from tests.html_tree import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -98,18 +99,28 @@ def test_detail_shows_budget_staff_duration_and_funding_sources(client, consulta
 
     assert "Under €50,000" in origin
     assert "Part of one person&#x27;s time" in origin
-    assert "<li>Own budget</li>" in origin
+    assert "<dt>Funding</dt><dd>Own budget</dd>" in origin
     assert "Over €1 million" in adapted
     assert "20 months" in adapted
-    assert "<li>ERDF</li><li>National government</li>" in adapted
+    assert "<dt>Funding</dt><dd>ERDF, National government</dd>" in adapted
 
 
-def test_a_measure_without_structured_facts_shows_none_of_their_rows(client):
-    measure = MeasureFactory(title="Plain measure")
+def test_a_measure_without_structured_facts_says_they_are_not_documented(client):
+    measure = MeasureFactory(title="Plain measure", start_year=None, implementation="")
 
-    html = client.get(f"/en/measures/{measure.slug}/").content.decode()
+    response = client.get(f"/en/measures/{measure.slug}/")
+    page = parse(response)
 
-    for label in ["Evidence of results", "Budget", "Staff", "Duration", "Funding sources"]:
-        assert f"<dt>{label}</dt>" not in html
+    strip = {
+        fact.find("dt").text: fact.find("dd").text
+        for fact in page.find("section", cls="facts-strip").find_all("div", cls="facts-strip__fact")
+    }
+    for label in ["Years", "Status", "Budget", "Evidence of results", "Funding"]:
+        assert strip[label] == "Not documented", label
+    note = page.find("p", cls="facts-strip__note").text
+    assert note.startswith("Not documented")
+    assert "Nothing is known about this yet" in note
+    html = response.content.decode()
+    assert "<dt>Duration</dt>" not in html, "no planned end is not a missing fact"
     assert "Results in figures" not in html
     assert "results-table" not in html

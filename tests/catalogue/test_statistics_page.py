@@ -45,8 +45,8 @@ EXPECTED = {
         "Province of Barcelona": 0,
     },
     "theme": {"Digital skills": 3, "E-health and home care": 3, "Smart agriculture": 0},
-    "year": {"2016": 1, "2020": 2, "Not known": 2},
-    "implementation": {"Planned": 0, "Running": 3, "Completed": 1, "Not known": 1},
+    "year": {"2016": 1, "2020": 2, "Not documented": 2},
+    "implementation": {"Planned": 0, "Running": 3, "Completed": 1, "Not documented": 1},
 }
 
 
@@ -140,7 +140,7 @@ def test_bars_link_to_the_list_filtered_accordingly(client, known_set):
     assert chart_links(page, "theme")["Digital skills"] == "/en/measures/?theme=digital-skills"
     years = chart_links(page, "year")
     assert years["2020"] == "/en/measures/?year_from=2020&year_to=2020"
-    assert years["Not known"] is None, "the list has no filter for a missing year"
+    assert years["Not documented"] is None, "the list has no filter for a missing year"
     assert set(chart_links(page, "implementation").values()) == {None}
 
 

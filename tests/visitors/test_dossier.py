@@ -65,8 +65,9 @@ def test_visitors_add_measures_without_a_csrf_token_and_see_them_in_the_dossier(
 ):
     response = add(csrf_client, "village", "/en/measures/village/")
 
+    # Back to the page the button was on, which shows what happened (CSS :target).
     assert response.status_code == 303
-    assert response["Location"] == DOSSIER
+    assert response["Location"] == "/en/measures/village/#in-dossier-village"
     add(csrf_client, "broadband")
     page = csrf_client.get(DOSSIER)
     html = page.content.decode()
@@ -278,3 +279,14 @@ def test_print_view_links_to_site_url_whatever_the_host(
     assert f"{public_site}/en/measures/village/" in html
     assert f"{public_site}/en/measures/village/contact/" in html
     assert "localhost:6666" not in html
+
+
+def test_the_comparison_adds_all_its_measures_and_goes_on_to_the_dossier(client, measures):
+    response = client.post(
+        ADD, {"slug": ["village", "broadband"], "next": "/en/compare/?m=village&m=broadband"}
+    )
+
+    assert response["Location"] == DOSSIER
+    page = client.get(DOSSIER)
+    assert slugs_shown(page) == ["village", "broadband"]
+    assert 'href="/en/compare/?m=village&amp;m=broadband"' in page.content.decode()
