@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.template.defaultfilters import filesizeformat
+from django.utils.text import normalize_newlines
 from django.utils.translation import gettext_lazy as _
 from import_export.forms import ConfirmImportForm, ImportForm
 
@@ -55,6 +56,11 @@ class MeasureAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        # Browsers send a textarea's line breaks as "\r\n"; stored texts keep "\n", so
+        # that a save or a proposed revision differs only where the words differ.
+        for name, value in cleaned.items():
+            if isinstance(value, str):
+                cleaned[name] = normalize_newlines(value)
         if self.instance.pk:
             current = (
                 Measure.objects.select_for_update()

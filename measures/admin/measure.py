@@ -15,6 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from measures.admin import review, saving
 from measures.admin.filters import ReviewStateFilter, VerificationFilter
 from measures.admin.forms import URL_FIELDS, MeasureAdminForm
+from measures.admin.history import PlainWordsHistory
 from measures.admin.imports import SpreadsheetsMixin
 from measures.admin.inlines import (
     IndicatorInline,
@@ -59,7 +60,8 @@ class MeasureAdmin(SafeAutocompleteAdminMixin, SpreadsheetsMixin, SimpleHistoryA
         MeasureLinkInline,
     ]
     actions = review.BULK_ACTIONS
-    history_list_display = ["status"]
+    history_list_display = ["state"]
+    object_history_list_template = "admin/measures/measure/object_history_list.html"
     fieldsets = [
         (
             _("The measure"),
@@ -250,6 +252,13 @@ class MeasureAdmin(SafeAutocompleteAdminMixin, SpreadsheetsMixin, SimpleHistoryA
 
     def revert_disabled(self, request, obj=None):
         return True
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return PlainWordsHistory(self.model, historical_record)
+
+    def state(self, record):
+        """The history page's column: a version's state by its label, not its code."""
+        return record.get_status_display()
 
     # Columns
 

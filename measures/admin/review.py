@@ -67,13 +67,19 @@ def change_page_context(user, obj):
     if obj is None:
         return context
     pending = workflow.pending_revision(obj)
+    moves = [
+        (status, status.label)
+        for status in permissions.allowed_transitions(user, obj)
+        if status != Status.SUBMITTED
+    ]
     return {
         **context,
-        "workflow_moves": [
-            (status, status.label)
-            for status in permissions.allowed_transitions(user, obj)
-            if status != Status.SUBMITTED
-        ],
+        "workflow_moves": moves,
+        # The decision on a submitted measure goes with a message to its editors (needed
+        # to ask for changes), so its buttons sit under the one comment box; the other
+        # moves (archive, publish again) need none.
+        "decision_moves": moves if obj.status == Status.SUBMITTED else [],
+        "other_moves": [] if obj.status == Status.SUBMITTED else moves,
         "can_submit_now": permissions.can_transition(user, obj, Status.SUBMITTED),
         "pending_revision": pending,
         "pending_diff": workflow.revision_diff(pending) if pending else [],
@@ -93,7 +99,11 @@ def error_text(error):
 
 
 def _visible_or_404(model_admin, request, object_id):
-    return get_object_or_404(model_admin.get_queryset(request), pk=object_id)
+    try:
+        return get_object_or_404(model_admin.get_queryset(request), pk=object_id)
+    except (ValueError, ValidationError):
+        # An address like .../1/change/history/compare/: no measure has that id.
+        raise Http404 from None
 
 
 def _change_url(object_id):
@@ -167,6 +177,8 @@ def compare_view(model_admin, request, object_id):
     delta = new.diff_against(old, foreign_keys_are_objs=True)
     rows = []
     for change in delta.changes:
+        if workflow.comparable(change.old) == workflow.comparable(change.new):
+            continue  # only the line endings differ
         field = Measure._meta.get_field(change.field)
         rows.append((field.verbose_name, _show(field, change.old), _show(field, change.new)))
     title = _("Compare versions of “%(title)s”") % {"title": measure.title}

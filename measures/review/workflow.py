@@ -18,6 +18,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import normalize_newlines
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import (
@@ -215,7 +216,7 @@ def propose_revision(measure, cleaned_data, user, prerequisites=None):
     # Compare with the stored measure: a bound admin form has already copied its
     # values onto the instance it was given.
     stored = current_values(Measure.objects.get(pk=measure.pk))
-    changed = {k: v for k, v in data.items() if stored.get(k) != v}
+    changed = {k: v for k, v in data.items() if comparable(stored.get(k)) != comparable(v)}
     with transaction.atomic():
         pending = (
             MeasureRevision.objects.select_for_update()
@@ -269,8 +270,15 @@ def describe_prerequisite(row):
     return f"{text} ({row['reason']})" if row.get("reason") else text
 
 
+def comparable(value):
+    """A value as a diff compares it: a text with its line breaks as "\n" whatever sent it
+    (browsers send "\r\n"), so that line endings alone never count as a change."""
+    return normalize_newlines(value) if isinstance(value, str) else value
+
+
 def word_diff(old, new):
     """Both texts as HTML, with the words that differ wrapped in <del> and <ins>."""
+    old, new = comparable(old), comparable(new)
     old_words, new_words = old.split(" "), new.split(" ")
     old_html, new_html = [], []
     matcher = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
@@ -297,7 +305,9 @@ def revision_diff(revision):
     current = current_values(measure)
     rows = []
     for name in [*REVISABLE_FIELDS, PREREQUISITES]:
-        if name not in revision.data or revision.data[name] == current.get(name):
+        if name not in revision.data or comparable(revision.data[name]) == comparable(
+            current.get(name)
+        ):
             continue
         if name == PREREQUISITES:
             label = Prerequisite._meta.verbose_name_plural
