@@ -4,6 +4,8 @@
   by the catalogue's nearest words (MeasureFilter.corrected), when those find
   something; the page then says "Showing results for …; search instead for …".
   Never when the visitor asked for their words exactly (`exact=1`).
+- `loose_search(filterset)`: after "search instead", when the words as typed find
+  nothing, the corrected words to search for after all.
 - `widening(filterset)`: each filter in force, how many measures the list would
   show without it and the query string that removes it, largest first; and
   whether the search words alone find nothing, so that the page speaks of the
@@ -20,6 +22,20 @@ NOT_FILTERS = ("sort", "exact")
 def corrected(filterset):
     """A filter set of the same filters with the words corrected, or None."""
     return filterset.corrected(with_facets=True)
+
+
+def loose_search(filterset):
+    """When words searched as typed (exact) find nothing but their correction would:
+    {"words": the corrected words, "query": the query string that searches them}."""
+    if not filterset.is_exact:
+        return None
+    data = filterset.data.copy()
+    data.pop("exact", None)
+    other = type(filterset)(data, queryset=filterset.queryset, request=filterset.request)
+    corrected = other.corrected()
+    if corrected is None:
+        return None
+    return {"words": corrected.query, "query": corrected.data.urlencode()}
 
 
 def exact_query(filterset, words):

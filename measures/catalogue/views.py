@@ -95,6 +95,8 @@ class MeasureListView(FilterView):
             words_find_nothing, widening = search_help.widening(filterset)
             context["words_find_nothing"] = words_find_nothing
             context["widening"] = widening
+            if words_find_nothing:
+                context["loose_search"] = search_help.loose_search(filterset)
         return context
 
 

@@ -161,3 +161,19 @@ def test_a_page_without_search_instead_sends_no_exact(client, catalogue):
     html = client.get(URL, {"q": "broadband"}).content.decode()
 
     assert 'name="exact"' not in html
+
+
+def test_words_searched_as_typed_that_find_nothing_offer_their_correction(client, catalogue):
+    response = client.get(URL, {"q": "brodband", "exact": "1"})
+
+    html = response.content.decode()
+    assert "nor words close to them" not in html
+    assert "No measure contains the words <strong>brodband</strong> as they are typed." in html
+    assert '<a href="?q=broadband">Search for <em>broadband</em> instead</a>' in html
+
+
+def test_words_without_a_correction_say_nothing_is_close_to_them(client, catalogue):
+    html = client.get(URL, {"q": "qzxvkk", "exact": "1"}).content.decode()
+
+    assert "nor words close to them" in html
+    assert "Search for" not in html
