@@ -595,3 +595,111 @@ def test_a_search_too_long_to_keep_is_refused_with_a_message(client):
     assert "too many filters to be kept" in response.content.decode()
     assert AlertSubscription.objects.count() == 0
     assert mail.outbox == []
+
+
+# What a stranger can make the site send or keep
+
+
+def test_the_confirmation_mail_names_the_search_without_the_words_typed(client, region):
+    words = "Your account is blocked call 555 0100"
+    ask_for_alert(client, query=f"region=paijat-hame&q={words}")
+
+    (message,) = mail.outbox
+    assert "Region: Päijät-Häme" in message.body
+    assert "Search: the words you typed" in message.body
+    for word in ("blocked", "555", "account"):
+        assert word not in message.body
+        assert word not in message.subject
+    assert AlertSubscription.objects.get().query.startswith("q=Your+account")
+
+
+def test_the_confirmation_page_shows_the_words_of_the_search(client, region):
+    ask_for_alert(client, query="q=village")
+
+    html = client.get(confirmation_path(mail.outbox[0])).content.decode()
+
+    assert "Search: village" in html
+
+
+def test_the_digest_of_a_confirmed_alert_names_its_words(region):
+    confirmed_alert(query="q=village")
+    MeasureFactory(region=region, title="Village e-service points")
+
+    send_alerts()
+
+    assert "Search: village" in digests_to()[0].body
+
+
+def test_asking_again_keeps_an_unconfirmed_alert_as_long_as_its_newest_link(client, region):
+    ask_for_alert(client)
+    AlertSubscription.objects.update(created_at=days_ago(2.5))
+
+    ask_for_alert(client)
+    subscriptions.delete_unconfirmed(now=timezone.now() + timedelta(days=1))
+
+    assert AlertSubscription.objects.filter(confirmed_at=None).count() == 1
+
+
+def expired_link(subscription, days=4):
+    moment = time.time() - days * 24 * 60 * 60
+    real_time = time.time
+    time.time = lambda: moment
+    try:
+        return links.confirmation_url(subscription).removeprefix("http://testserver")
+    finally:
+        time.time = real_time
+
+
+def test_the_expired_link_page_is_true_that_the_address_was_deleted(client, region):
+    subscription = AlertSubscription.objects.create(
+        email="ana@example.org", query="region=paijat-hame", language="en", created_at=days_ago(4)
+    )
+
+    response = client.get(expired_link(subscription))
+
+    assert response.status_code == 410
+    assert "your address was deleted" in response.content.decode()
+    assert not AlertSubscription.objects.filter(email="ana@example.org").exists()
+
+
+def test_an_expired_link_whose_alert_was_asked_for_again_points_to_the_newer_link(client, region):
+    subscription = AlertSubscription.objects.create(
+        email="ana@example.org", query="region=paijat-hame", language="en", created_at=days_ago(1)
+    )
+
+    response = client.get(expired_link(subscription))
+
+    html = response.content.decode()
+    assert response.status_code == 410
+    assert "a newer link was sent" in html
+    assert "your address was deleted" not in html
+    assert AlertSubscription.objects.filter(email="ana@example.org").exists()
+
+
+@pytest.mark.parametrize(
+    "query", ["region=atlantis", "region=atlantis&q=care", "theme=nowhere", "q=!!!", "year_from=x"]
+)
+def test_an_alert_for_a_filter_the_catalogue_does_not_know_is_refused(client, region, query):
+    response = ask_for_alert(client, query=query)
+
+    assert response.status_code == 200
+    assert "No alert can be made for this search" in response.content.decode()
+    assert AlertSubscription.objects.count() == 0
+    assert mail.outbox == []
+
+
+def test_the_subscribe_page_for_an_unknown_filter_says_so_and_offers_no_form(client, region):
+    response = client.get("/en/alerts/subscribe/?region=atlantis&q=care")
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "No alert can be made for this search: Region holds a value" in html
+    assert 'name="email"' not in html
+    assert "Search: care" not in html
+
+
+def test_the_list_offers_no_alert_for_filters_it_left_out(client, region):
+    html = client.get("/en/measures/?region=atlantis").content.decode()
+
+    assert "Some filters were left out" in html
+    assert 'action="/en/alerts/subscribe/"' not in html

@@ -15,6 +15,17 @@ FREQUENCY_CHOICES = [
 ]
 
 
+LEFT_OUT = _(
+    "No alert can be made for this search: %(names)s holds a value the catalogue does not "
+    "know, and without it the alert would send every new measure. Please choose the "
+    "filters again in the list."
+)
+
+
+def left_out_names(labels):
+    return {"names": ", ".join(labels)}
+
+
 class SubscribeForm(HoneypotForm):
     email = forms.EmailField(
         label=_("Your e-mail address"),
@@ -36,6 +47,9 @@ class SubscribeForm(HoneypotForm):
         super().__init__(*args, **kwargs)
 
     def clean_query(self):
+        left_out = searches.left_out(self.cleaned_data["query"])
+        if left_out:
+            raise forms.ValidationError(LEFT_OUT, code="left_out", params=left_out_names(left_out))
         query = searches.canonical(self.cleaned_data["query"])
         if len(query) > QUERY_MAX_LENGTH:
             raise forms.ValidationError(

@@ -35,6 +35,14 @@ def key_of(token):
     return key
 
 
+def expired_key_of(token):
+    """The key signed in a confirmation token that key_of() found expired."""
+    key = signing.loads(token, salt=CONFIRMATION_SALT)
+    if not isinstance(key, str):
+        raise signing.BadSignature("Not a subscription key")
+    return key
+
+
 def _link(subscription, name, **kwargs):
     with translation.override(subscription.language):
         return absolute_url(reverse(f"measures:{name}", kwargs=kwargs))

@@ -17,10 +17,10 @@ from measures.site_url import absolute_url
 from measures.visitors.alerts import links, searches
 
 
-def _context(subscription):
+def _context(subscription, *, words=True):
     return {
         "subscription": subscription,
-        "search": searches.describe(subscription.query),
+        "search": searches.describe(subscription.query, words=words),
         "list_url": links.list_url(subscription),
         "manage_url": links.manage_url(subscription),
         "unsubscribe_url": links.unsubscribe_url(subscription),
@@ -31,10 +31,12 @@ def confirmation(subscription):
     """The mail with the confirmation link; for a confirmed subscription, its links instead.
 
     The second case answers someone who subscribes again to the same search.
+    Anyone can type any address into the form, so the mail names the search
+    without its words: the confirmation page shows them.
     """
     with translation.override(subscription.language):
         context = {
-            **_context(subscription),
+            **_context(subscription, words=False),
             "confirmation_url": links.confirmation_url(subscription),
             "days": links.CONFIRMATION_MAX_AGE.days,
         }

@@ -7,6 +7,7 @@ nothing are stored as the list corrects them.
 """
 
 from django.http import QueryDict
+from django.utils.translation import gettext
 
 from measures.catalogue.filters import MeasureFilter
 from measures.models import AlertDelivery, Measure
@@ -28,12 +29,31 @@ def canonical(query):
     return (filters.corrected() or filters).canonical_query(with_sort=False, page=None)
 
 
-def describe(query):
+def describe(query, *, words=True):
     """The filters of `query` for people, in the active language: ["Theme: Remote work", …].
 
-    Empty for the whole list.
+    Empty for the whole list. `words=False` leaves the search words out, naming
+    only that there are some: a mail to an address nobody has confirmed yet must
+    carry no text a stranger chose (the words could say anything to anyone), and
+    every other filter is a name from the database or a number.
     """
-    return [f"{chip['label']}: {chip['text']}" for chip in filterset(query).active_filters()]
+    parts = []
+    for chip in filterset(query).active_filters():
+        text = chip["text"] if words or chip["name"] != "q" else gettext("the words you typed")
+        parts.append(f"{chip['label']}: {text}")
+    return parts
+
+
+def left_out(query):
+    """The labels of the filters of `query` that the list would leave out (unknown values).
+
+    An alert without them would widen to more measures than the visitor asked for.
+    A parameter without a value (theme=) asks for nothing and is no such filter.
+    """
+    data = QueryDict(query, mutable=True)
+    for name in list(data):
+        data.setlist(name, [value for value in data.getlist(name) if value])
+    return [str(label) for label, errors in filterset(data.urlencode()).invalid_fields]
 
 
 def new_matches(subscription, limit):

@@ -7,7 +7,7 @@
 - A subscription asked for again (same address, same search) is the same row: a
   new confirmation link for an unconfirmed one, a reminder of its links for a
   confirmed one, so the answer never tells a stranger whether an address subscribed.
-- Unconfirmed subscriptions are deleted when their confirmation link expires;
+- Unconfirmed subscriptions are deleted when their latest confirmation link expires;
   unsubscribing deletes the row, so an address is kept only while it is subscribed.
 """
 
@@ -57,10 +57,12 @@ def subscribe(email, query, frequency, language):
                 raise TooManySubscriptions
             subscription = _create(email, query, frequency, language)
         elif not subscription.is_confirmed:
-            # The latest wish counts until it is confirmed.
+            # The latest wish counts until it is confirmed, and its new link works for
+            # CONFIRMATION_MAX_AGE: the row is kept that long from now.
             subscription.frequency = frequency
             subscription.language = language
-            subscription.save(update_fields=["frequency", "language"])
+            subscription.created_at = timezone.now()
+            subscription.save(update_fields=["frequency", "language", "created_at"])
         mails.confirmation(subscription).send()
     return subscription
 

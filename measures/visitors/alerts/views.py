@@ -26,7 +26,12 @@ from measures.content_language import page_language
 from measures.models import AlertSubscription
 from measures.visitors import guards
 from measures.visitors.alerts import links, searches, subscriptions
-from measures.visitors.alerts.forms import FrequencyForm, SubscribeForm
+from measures.visitors.alerts.forms import (
+    LEFT_OUT,
+    FrequencyForm,
+    SubscribeForm,
+    left_out_names,
+)
 
 GET_OR_POST = ["GET", "HEAD", "POST"]
 
@@ -54,8 +59,8 @@ TOO_MANY = _(
 )
 
 
-def subscribe_page(request, form, query, problem=None, status=200):
-    context = {"form": form, "problem": problem, **search_context(query)}
+def subscribe_page(request, form, query, problem=None, status=200, refused=False):
+    context = {"form": form, "problem": problem, "refused": refused, **search_context(query)}
     return render(request, "measures/alerts/subscribe.html", context, status=status)
 
 
@@ -82,6 +87,10 @@ def refusal(request):
 def subscribe(request):
     if request.method != "POST":
         # The list's filters, as the region, theme and partner pages link here with them.
+        left_out = searches.left_out(request.GET.urlencode())
+        if left_out:
+            problem = LEFT_OUT % left_out_names(left_out)
+            return subscribe_page(request, SubscribeForm(), "", problem, 400, refused=True)
         query = searches.canonical(request.GET.urlencode())
         return subscribe_page(request, SubscribeForm(initial={"query": query}), query)
     refused = refusal(request)
@@ -92,7 +101,8 @@ def subscribe(request):
         query = form.cleaned_data.get("query") or searches.canonical(form.data.get("query", ""))
         # Errors the visitor has no field for: the honeypot's, a search too long.
         hidden = [*form.non_field_errors(), *form.errors.get("query", [])]
-        return subscribe_page(request, form, query, hidden[0] if hidden else None)
+        refused = form.has_error("query", "left_out")
+        return subscribe_page(request, form, query, hidden[0] if hidden else None, refused=refused)
     email, query = form.cleaned_data["email"], form.cleaned_data["query"]
     if subscriptions.is_limited(request, email):
         return subscribe_page(request, form, query, RATE_LIMITED, 429)
@@ -129,7 +139,7 @@ def confirm(request, token):
     try:
         key = links.key_of(token)
     except signing.SignatureExpired:
-        return link_problem(request, "expired", 410)
+        return expired(request, token)
     except signing.BadSignature:
         return link_problem(request, "forged", 400)
     subscription = AlertSubscription.objects.filter(key=key).first()
@@ -146,6 +156,22 @@ def confirm(request, token):
         return see_other("alert_manage", key=subscription.key)
     context = {"subscription": subscription, **search_context(subscription.query)}
     return render(request, "measures/alerts/confirm.html", context)
+
+
+def expired(request, token):
+    """The answer to an expired confirmation link, whose words are true when read.
+
+    The unconfirmed subscriptions whose latest link has expired are deleted now,
+    not only at the next clean-up. One still there was asked for again since (a
+    newer link went out), or is confirmed already.
+    """
+    subscriptions.delete_unconfirmed()
+    subscription = AlertSubscription.objects.filter(key=links.expired_key_of(token)).first()
+    if subscription is None:
+        return link_problem(request, "expired", 410)
+    if subscription.is_confirmed:
+        return see_other("alert_manage", key=subscription.key)
+    return link_problem(request, "superseded", 410)
 
 
 @never_cache
