@@ -26,6 +26,7 @@ def localized(obj, field):
 
 # The texts of a measure a visitor reads on its page and in the comparison.
 MEASURE_TEXTS = ("title", "summary", "description", *GOOD_PRACTICE_FIELDS, "information_note")
+CARD_TEXTS = ("title", "summary")
 
 
 @register.inclusion_tag("includes/content_language_notice.html")
@@ -35,6 +36,11 @@ def language_notice(measure):
 
 
 @register.simple_tag
-def language_notices(measures):
-    """Whether any text of `measures` is shown in English on this page."""
-    return any(content_language.falls_back(measure, MEASURE_TEXTS) for measure in measures)
+def language_notices(measures, fields="page"):
+    """Whether any text of `measures` is shown in English on this page.
+
+    `fields="card"` asks about the title and summary only, which is all a card shows
+    (and all a list reads from the database).
+    """
+    texts = CARD_TEXTS if fields == "card" else MEASURE_TEXTS
+    return any(content_language.falls_back(measure, texts) for measure in measures)
