@@ -198,6 +198,16 @@ def suggest(query, queryset):
             continue
         unknown += 1
         replacement = known.closest(normal, MIN_SIMILARITY)
-        corrected.append(replacement or word)
+        corrected.append(_cased_like(word, replacement) if replacement else word)
         changed = changed or replacement is not None
     return " ".join(corrected) if changed else None
+
+
+def _cased_like(typed, word):
+    """`word` (lower case, as the vocabulary keeps it) with the capitals of `typed`:
+    a German noun typed with its capital keeps it (Digitalisirung → Digitalisierung)."""
+    if len(typed) > 1 and typed.isupper():
+        return word.upper()
+    if typed[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word

@@ -126,3 +126,11 @@ def test_similarity_is_pg_trgms():
         for one, other in pairs:
             cursor.execute("SELECT similarity(%s, %s)", [one, other])
             assert similarity(one, other) == pytest.approx(cursor.fetchone()[0], abs=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [("cowroking", "coworking"), ("Cowroking", "Coworking"), ("COWROKING", "COWORKING")],
+)
+def test_a_suggestion_keeps_the_capitals_the_visitor_typed(catalogue, typed, suggested):
+    assert suggest(f"{typed} hubs", published()) == f"{suggested} hubs"
