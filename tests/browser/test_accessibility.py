@@ -30,6 +30,9 @@ PUBLIC_PAGES = [
     ("statistics", "/statistics/"),
     ("comparison", "/compare/?m=remote-home-care-unit&m=digital-skills-for-seniors"),
     ("accessibility statement", "/accessibility/"),
+    ("about", "/about/"),
+    ("legal notice", "/legal-notice/"),
+    ("privacy notice", "/privacy/"),
     ("e-mail alert", "/alerts/subscribe/?region=paijat-hame"),
 ]
 LANGUAGES = ["en", "de"]
