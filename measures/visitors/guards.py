@@ -1,4 +1,5 @@
-"""What a POST without a CSRF token must pass: a small body, sent from the site's own pages.
+"""What a POST without a CSRF token must pass: a small body, sent from the site's own pages,
+and not one too many new sessions from one connection.
 
 The "Add to dossier" button posts without a token (see `measures.visitors.dossier.add`),
 so nothing else stops a request from anywhere. Two things are checked before the
@@ -12,7 +13,13 @@ body is read or the session touched:
   name the page's origin on every POST (`Origin`), and the newer ones say outright
   whether it is the same site (`Sec-Fetch-Site`). A request with neither nor a
   `Referer` comes from no browser; it is let through, since its sender could
-  name any origin anyway.
+  name any origin anyway;
+- how many sessions this connection started within the hour: a script that
+  names no origin could otherwise write a session row per request, hundreds a
+  minute. Only a request that would start a session counts (a visitor's own
+  additions to an existing dossier never do), with the counters of the contact
+  and alert forms (measures.visitors.spam), and one past NEW_SESSIONS_PER_HOUR
+  is answered 429 before anything is written.
 """
 
 from urllib.parse import urlsplit
@@ -21,8 +28,13 @@ from django.conf import settings
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from measures.visitors.spam import client_address, count_sent, hashed, is_rate_limited
+
 # The form holds a slug and the address of the page it was on.
 MAX_BODY_BYTES = 8 * 1024
+# New dossiers (sessions) one client address may start in an hour: far more than a
+# person opening a few browsers, far fewer than a script.
+NEW_SESSIONS_PER_HOUR = 20
 
 
 def announced_length(request):
@@ -80,7 +92,29 @@ def refusal(request):
                 "Open the measure here and add it again."
             ),
         )
+    if starts_a_session(request):
+        keys = [(f"dossier:new-session:{hashed(client_address(request))}", NEW_SESSIONS_PER_HOUR)]
+        if is_rate_limited(keys):
+            return refused(
+                request,
+                429,
+                _(
+                    "Too many dossiers were started from your connection in the last hour, "
+                    "so nothing was added. Please try again in an hour."
+                ),
+            )
+        count_sent(keys)
     return None
+
+
+def starts_a_session(request):
+    """Whether answering `request` may write a new session: it brings none that exists.
+
+    Reads the session its cookie names, as the view would next.
+    """
+    session = request.session
+    session.keys()
+    return session.session_key is None
 
 
 def refused(request, status, reason):

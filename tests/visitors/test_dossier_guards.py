@@ -4,8 +4,10 @@ before its body is read or a session is made; from the site's own pages it works
 import pytest
 from django.contrib.sessions.models import Session
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from measures.visitors import dossier
+from measures.visitors.guards import NEW_SESSIONS_PER_HOUR
 from tests.factories import MeasureFactory
 
 pytestmark = pytest.mark.django_db
@@ -107,3 +109,40 @@ def test_the_largest_accepted_body_holds_a_long_return_address(client, measure):
 
     assert response.status_code == 303
     assert basket(client) == ["village"]
+
+
+def test_one_connection_cannot_start_sessions_without_end(measure):
+
+    answers = [
+        Client().post(ADD, {"slug": "village"}).status_code
+        for _ in range(NEW_SESSIONS_PER_HOUR + 5)
+    ]
+
+    assert answers[:NEW_SESSIONS_PER_HOUR] == [303] * NEW_SESSIONS_PER_HOUR
+    assert answers[NEW_SESSIONS_PER_HOUR:] == [429] * 5
+    assert Session.objects.count() == NEW_SESSIONS_PER_HOUR
+
+
+def test_the_refused_new_session_gets_the_friendly_page_and_no_session(client, measure):
+
+    for _ in range(NEW_SESSIONS_PER_HOUR):
+        client.cookies.clear()
+        client.post(ADD, {"slug": "village"})
+    client.cookies.clear()
+
+    response = client.post(ADD, {"slug": "village"})
+
+    assert response.status_code == 429
+    assert "Too many dossiers were started from your connection" in response.content.decode()
+    assert "sessionid" not in response.cookies
+    assert Session.objects.count() == NEW_SESSIONS_PER_HOUR
+
+
+def test_a_visitor_with_a_dossier_adds_more_than_the_new_session_limit(client):
+
+    measures = [MeasureFactory(slug=f"measure-{n}") for n in range(NEW_SESSIONS_PER_HOUR + 3)]
+
+    answers = [client.post(ADD, {"slug": m.slug}).status_code for m in measures]
+
+    assert set(answers) == {303}
+    assert Session.objects.count() == 1
