@@ -6,7 +6,7 @@ from django.urls import path
 from measures.catalogue import compare, fit, statistics, views
 from measures.catalogue.transfers import transfers
 from measures.exchange import embed, exports, feeds
-from measures.visitors import comparison, contact, dossier
+from measures.visitors import comparison, contact, dossier, explorations
 from measures.visitors.alerts import views as alerts
 
 app_name = "measures"
@@ -24,6 +24,18 @@ urlpatterns = [
         "measures/<slug:slug>/changes/feed/",
         feeds.MeasureChangesFeed(),
         name="measure_changes_feed",
+    ),
+    path("measures/<slug:slug>/explore/", explorations.explore, name="explore"),
+    path("measures/<slug:slug>/explore/sent/", explorations.explore_sent, name="explore_sent"),
+    path(
+        "explorations/confirm/<str:token>/",
+        explorations.confirm,
+        name="exploration_confirm",
+    ),
+    path(
+        "explorations/withdraw/<str:key>/",
+        explorations.withdraw,
+        name="exploration_withdraw",
     ),
     path("measures/<slug:slug>/contact/", contact.contact, name="contact"),
     path("measures/<slug:slug>/contact/sent/", contact.contact_sent, name="contact_sent"),

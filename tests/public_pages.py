@@ -15,7 +15,8 @@ from django.core import signing
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.views import static
 
-from measures.models import AlertSubscription, Prerequisite
+from measures.models import AlertSubscription, Exploration, Prerequisite
+from measures.review.explorations import CONFIRMATION_SALT as EXPLORATION_SALT
 from measures.visitors.alerts.links import CONFIRMATION_SALT
 from tests.catalogues import days_ago
 from tests.factories import CategoryFactory, MeasureFactory, PartnerFactory, RegionFactory
@@ -25,6 +26,8 @@ OTHER_MEASURE = "digital-village-assistants"
 # An e-mail alert waiting for its confirmation, and one confirmed.
 PENDING_ALERT = "pending-alert-key"
 ALERT = "confirmed-alert-key"
+# An entry of a region exploring the measure, waiting for its address to be confirmed.
+EXPLORATION = "exploration-key"
 
 PUBLIC_GET_PAGES = {
     "home": "/en/",
@@ -43,6 +46,12 @@ PUBLIC_GET_PAGES = {
     "measures:export_json": "/en/measures/export.json",
     "measures:detail": f"/en/measures/{MEASURE}/",
     "measures:fit_check": f"/en/measures/{MEASURE}/fit/?budget=under-50k&staff=one-person",
+    "measures:explore": f"/en/measures/{MEASURE}/explore/",
+    "measures:explore_sent": f"/en/measures/{MEASURE}/explore/sent/",
+    "measures:exploration_confirm": (
+        f"/en/explorations/confirm/{signing.dumps(EXPLORATION, salt=EXPLORATION_SALT)}/"
+    ),
+    "measures:exploration_withdraw": f"/en/explorations/withdraw/{EXPLORATION}/",
     "measures:contact": f"/en/measures/{MEASURE}/contact/",
     "measures:contact_sent": f"/en/measures/{MEASURE}/contact/sent/",
     "measures:dossier": "/en/dossier/",
@@ -92,6 +101,10 @@ POST_ONLY = {
 
 PER_VISITOR = {
     "measures:contact",
+    "measures:explore",
+    "measures:explore_sent",
+    "measures:exploration_confirm",
+    "measures:exploration_withdraw",
     "measures:dossier",
     "measures:dossier_print",
     "measures:dossier_pdf",
@@ -157,6 +170,14 @@ def public_catalogue():
     # Two questions for the fit check on the measure's page and its own.
     for kind, condition in [("people", "A clerk in each village"), ("infrastructure", "Broadband")]:
         Prerequisite.objects.create(measure=measure, kind=kind, condition=condition)
+    Exploration.objects.create(
+        measure=measure,
+        organisation="Municipality of Lappeenranta",
+        region_name="South Karelia",
+        country="FI",
+        email="digital@lappeenranta.example",
+        key=EXPLORATION,
+    )
     return [
         measure,
         MeasureFactory(

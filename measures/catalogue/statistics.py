@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from measures.catalogue.svg_text import wrap_text
+from measures.catalogue.uptake import uptake_per_region
 from measures.content_language import localized
 from measures.models import Category, Measure, Region
 from measures.models.documentation import NOT_DOCUMENTED
@@ -155,4 +156,5 @@ def statistics(request):
     charts = [by_region(), by_theme(), by_start_year(), by_implementation()]
     # Every published measure has exactly one status row (known or not).
     total = charts[-1].total
-    return render(request, "measures/statistics.html", {"charts": charts, "total": total})
+    context = {"charts": charts, "total": total, "uptake": uptake_per_region()}
+    return render(request, "measures/statistics.html", context)

@@ -12,6 +12,7 @@ links there are.
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from measures.catalogue.uptake import uptake_per_region
 from measures.content_language import localized
 from measures.models import Lineage
 
@@ -61,5 +62,6 @@ def transfers(request):
         "groups": groups,
         "link_count": len(links),
         "region_count": len(regions),
+        "uptake": uptake_per_region(links),
     }
     return render(request, "measures/transfers.html", context)

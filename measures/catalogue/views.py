@@ -108,7 +108,7 @@ class MeasureDetailView(DetailView):
     is_preview = False
 
     def get_queryset(self):
-        return Measure.objects.published().for_detail().with_prerequisites()
+        return Measure.objects.published().for_detail().with_prerequisites().with_explorations()
 
     def get_object(self, queryset=None):
         try:
@@ -129,6 +129,7 @@ class MeasureDetailView(DetailView):
         measure = (
             Measure.objects.for_detail()
             .with_prerequisites()
+            .with_explorations()
             .filter(slug=self.kwargs["slug"])
             .first()
         )

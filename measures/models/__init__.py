@@ -1,6 +1,7 @@
 """The catalogue's models: regions, themes and target groups, measures, their review, alerts."""
 
 from measures.models.alerts import AlertDelivery, AlertSubscription
+from measures.models.explorations import Exploration
 from measures.models.lineage import Lineage
 from measures.models.measure import (
     GOOD_PRACTICE_FIELDS,
@@ -53,6 +54,7 @@ __all__ = [
     "Category",
     "CategoryTranslation",
     "EvidenceLevel",
+    "Exploration",
     "FundingSource",
     "Indicator",
     "IndicatorTranslation",

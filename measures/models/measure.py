@@ -132,6 +132,19 @@ class MeasureQuerySet(models.QuerySet):
         """Its prerequisites too, in one more query: what the fit check asks about."""
         return self.prefetch_related("prerequisites")
 
+    def with_explorations(self):
+        """Its public explorations too, newest first, in one more query (`public_explorations`).
+
+        Approved or adopted entries of regions exploring the measure (Exploration).
+        """
+        exploration = Measure._meta.get_field("explorations").related_model
+        public = exploration.objects.filter(status__in=["published", "adopted"]).order_by(
+            "-created_at", "-pk"
+        )
+        return self.prefetch_related(
+            Prefetch("explorations", queryset=public, to_attr="public_explorations")
+        )
+
     def for_search_text(self):
         """What a measure's search text is made of (measures.search.document), and no more.
 

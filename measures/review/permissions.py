@@ -240,6 +240,19 @@ def can_confirm_current(user, measure):
     return role.reviews_everything or is_own(user, measure)
 
 
+def can_review_explorations(user):
+    """May the user approve, decline and turn into adoptions the entries of regions
+    exploring a measure? Those who review measures: coordinators."""
+    return role_of(user).reviews_everything
+
+
+def can_view_explorations(user, measure):
+    """May the user read who explores `measure` in the back office (never their address)?
+
+    Its own partner's editors, and coordinators."""
+    return can_view(user, measure)
+
+
 def can_read_outbox(user):
     """May the user see the outbox, every mail with its recipients' addresses? Operators only."""
     return role_of(user).is_superuser

@@ -92,7 +92,9 @@ def test_statistics_page_queries(client, django_assert_num_queries, build, size)
     # 2 themes with their published counts
     # 3 published measures counted per start year
     # 4 published measures counted per status in reality
-    with django_assert_num_queries(4):
+    # 5 public explorations counted per region
+    # 6 public "adapted from" links counted per region of the measure that adapted
+    with django_assert_num_queries(6):
         response = client.get("/en/statistics/")
 
     assert f"The catalogue holds {size} published measures." in response.content.decode()

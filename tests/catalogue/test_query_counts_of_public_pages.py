@@ -128,8 +128,8 @@ def test_first_request_after_a_change_reads_the_taxonomy_once(
     with django_assert_num_queries(7):
         client.get("/en/measures/?region=paijat-hame&q=measure")
     # the next page, on any app server, finds the taxonomy in the cache: the measure page's
-    # eight queries (test_measure_detail_queries)
-    with django_assert_num_queries(8):
+    # nine queries (test_measure_detail_queries)
+    with django_assert_num_queries(9):
         response = client.get(f"/en/measures/{measure.slug}/")
 
     assert "Digital skills" in response.content.decode()
@@ -147,11 +147,12 @@ def test_measure_detail_queries(client, django_assert_num_queries, build_catalog
     # 2 its links
     # 3 its indicators
     # 4 its prerequisites, the questions of the fit check
-    # 5 its lineage, both ways
-    # 6 the related published measures, with region, partner and the ids of their themes
-    # 7 its history, each version with the ids of its themes and target groups (the change log)
-    # 8 its moves between states (the change log: when a version went online)
-    with django_assert_num_queries(8):
+    # 5 its public explorations ("Explored by")
+    # 6 its lineage, both ways
+    # 7 the related published measures, with region, partner and the ids of their themes
+    # 8 its history, each version with the ids of its themes and target groups (the change log)
+    # 9 its moves between states (the change log: when a version went online)
+    with django_assert_num_queries(9):
         response = client.get(f"/en/measures/{measure.slug}/")
 
     html = response.content.decode()

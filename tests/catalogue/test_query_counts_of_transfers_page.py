@@ -50,7 +50,8 @@ def test_transfers_page_queries(client, django_assert_num_queries, build_transfe
     build_transfers(size)
 
     # 1 the public links, with both measures and their regions
-    with django_assert_num_queries(1):
+    # 2 the public explorations counted per region (solutions taken up)
+    with django_assert_num_queries(2):
         response = client.get("/en/transfers/")
 
     html = response.content.decode()
@@ -69,7 +70,8 @@ def test_german_transfers_page_queries(client, django_assert_num_queries, build_
     # 1 the public links, with both measures and their regions
     # 2-5 the German texts of the measures, of their regions, of the origins and of
     #     the origins' regions
-    with django_assert_num_queries(5):
+    # 6 the public explorations counted per region (solutions taken up)
+    with django_assert_num_queries(6):
         response = client.get("/de/transfers/")
 
     html = response.content.decode()

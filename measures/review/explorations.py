@@ -1,0 +1,229 @@
+"""The life of an exploration: sent, confirmed, approved or declined, withdrawn, adopted.
+
+Every step is a function here, and each mails the people concerned through the
+outbox (rows of this database, next2met.outbox), inside the step's transaction:
+
+- `submit()`: the visitor gets a link to confirm their address (nothing is public);
+- `confirm()`: the coordinators hear that an entry waits for approval;
+- `approve()` / `decline()`: coordinators only (`permissions.can_review_explorations`);
+  on approval the owning partner's editors are told, with the exploring
+  organisation's address as Reply-To (as the contact relay does: they answer by
+  replying, and no page shows the address), and the organisation is told too;
+- `withdraw()`: by the organisation, from the link of its mails; its address is forgotten;
+- `record_adoption()`: a coordinator turns the entry into a lineage link
+  ("adapted from") to the adopting measure; the entry stays, marked adopted.
+"""
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from measures.models import Exploration, Lineage
+from measures.review import permissions
+from measures.site_url import absolute_url
+from partners.text import one_line
+
+Status = Exploration.Status
+CONFIRMATION_SALT = "measures.explorations.confirm"
+CONFIRMATION_MAX_AGE = 3 * 24 * 60 * 60
+
+
+class ExplorationError(Exception):
+    """A step that cannot be taken; the message says why."""
+
+
+# Links
+
+
+def confirmation_token(exploration):
+    return signing.dumps(exploration.key, salt=CONFIRMATION_SALT)
+
+
+def key_of(token):
+    """The key signed in a confirmation token; raises signing.BadSignature (or Expired)."""
+    key = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
+    if not isinstance(key, str):
+        raise signing.BadSignature("Not an exploration key")
+    return key
+
+
+def _link(exploration, name, **kwargs):
+    with translation.override(exploration.language):
+        return absolute_url(reverse(f"measures:{name}", kwargs=kwargs))
+
+
+def confirmation_url(exploration):
+    return _link(exploration, "exploration_confirm", token=confirmation_token(exploration))
+
+
+def withdraw_url(exploration):
+    return _link(exploration, "exploration_withdraw", key=exploration.key)
+
+
+# Mails
+
+
+def _mail(subject, template, context, recipients, reply_to=None, language=None):
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = one_line(subject())
+        body = render_to_string(f"measures/email/{template}", context)
+    return [
+        EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [email], reply_to=reply_to or None)
+        for email in recipients
+    ]
+
+
+def _context(exploration):
+    measure = exploration.measure
+    return {
+        "exploration": exploration,
+        "measure": measure,
+        "public_url": absolute_url(measure.get_absolute_url()),
+        "withdraw_url": withdraw_url(exploration),
+    }
+
+
+def _send(messages):
+    if messages:
+        get_connection().send_messages(messages)
+
+
+# Steps
+
+
+def submit(measure, cleaned_data, language):
+    """Keep a visitor's entry, unconfirmed, and mail them the link to confirm it."""
+    with transaction.atomic():
+        exploration = Exploration.objects.create(
+            measure=measure,
+            organisation=cleaned_data["organisation"],
+            region_name=cleaned_data["region_name"],
+            country=cleaned_data["country"],
+            email=cleaned_data["email"],
+            note=cleaned_data.get("note", ""),
+            language=language,
+        )
+        context = {**_context(exploration), "confirmation_url": confirmation_url(exploration)}
+        _send(
+            _mail(
+                lambda: (
+                    gettext("Please confirm: you are exploring “%(title)s”")
+                    % {"title": measure.title}
+                ),
+                "exploration_confirm.txt",
+                context,
+                [exploration.email],
+                language=language,
+            )
+        )
+    return exploration
+
+
+def confirm(exploration):
+    """The address is confirmed: the entry waits for a coordinator, who is told."""
+    with transaction.atomic():
+        updated = Exploration.objects.filter(pk=exploration.pk, status=Status.UNCONFIRMED).update(
+            status=Status.WAITING, confirmed_at=timezone.now()
+        )
+        exploration.refresh_from_db()
+        if updated:
+            emails = sorted({user.email for user in permissions.coordinators()})
+            _send(
+                _mail(
+                    lambda: (
+                        gettext("A region is exploring “%(title)s”: please approve or decline")
+                        % {"title": exploration.measure.title}
+                    ),
+                    "exploration_waiting.txt",
+                    {
+                        **_context(exploration),
+                        "admin_url": absolute_url(
+                            reverse("admin:measures_exploration_change", args=[exploration.pk])
+                        ),
+                    },
+                    emails,
+                )
+            )
+    return exploration
+
+
+def _decide(exploration, user, to_status):
+    if not permissions.can_review_explorations(user):
+        raise PermissionDenied(_("Only coordinators approve or decline explorations."))
+    updated = Exploration.objects.filter(pk=exploration.pk, status=Status.WAITING).update(
+        status=to_status, decided_at=timezone.now(), decided_by=user
+    )
+    if not updated:
+        raise ExplorationError(_("This entry is not waiting for a decision."))
+    exploration.refresh_from_db()
+
+
+def approve(exploration, user):
+    """Make the entry public; tell the measure's editors and the exploring organisation."""
+    with transaction.atomic():
+        _decide(exploration, user, Status.PUBLISHED)
+        measure = exploration.measure
+        context = _context(exploration)
+        editors = sorted({person.email for person in permissions.editors_of(measure.partner)})
+        messages = _mail(
+            lambda: (
+                gettext("%(organisation)s is exploring your measure “%(title)s”")
+                % {"organisation": exploration.organisation, "title": measure.title}
+            ),
+            "exploration_editors.txt",
+            context,
+            editors,
+            reply_to=[exploration.email] if exploration.email else None,
+        )
+        if exploration.email:
+            messages += _mail(
+                lambda: gettext("Your entry for “%(title)s” is public") % {"title": measure.title},
+                "exploration_published.txt",
+                context,
+                [exploration.email],
+                language=exploration.language,
+            )
+        _send(messages)
+    return exploration
+
+
+def decline(exploration, user):
+    with transaction.atomic():
+        _decide(exploration, user, Status.DECLINED)
+    return exploration
+
+
+def withdraw(key):
+    """The organisation takes its entry back: hidden for good, its address forgotten."""
+    Exploration.objects.filter(key=key).exclude(status=Status.WITHDRAWN).update(
+        status=Status.WITHDRAWN, email="", decided_at=timezone.now()
+    )
+
+
+def record_adoption(exploration, adopting_measure, user, changes=""):
+    """The organisation adopted the measure: a lineage link from its measure to this one."""
+    if not permissions.can_review_explorations(user):
+        raise PermissionDenied(_("Only coordinators record adoptions."))
+    if exploration.status not in (Status.PUBLISHED, Status.WAITING):
+        raise ExplorationError(_("Only an approved or waiting entry can become an adoption."))
+    if adopting_measure.pk == exploration.measure_id:
+        raise ValidationError(_("A measure cannot be adopted from itself."))
+    with transaction.atomic():
+        lineage, _created = Lineage.objects.get_or_create(
+            measure=adopting_measure,
+            origin=exploration.measure,
+            defaults={"kind": Lineage.Kind.ADAPTED, "changes": changes},
+        )
+        exploration.lineage = lineage
+        exploration.status = Status.ADOPTED
+        exploration.decided_by = user
+        exploration.decided_at = timezone.now()
+        exploration.save(update_fields=["lineage", "status", "decided_by", "decided_at"])
+    return lineage

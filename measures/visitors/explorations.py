@@ -1,0 +1,162 @@
+"""The pages of a region exploring a measure: the form, "check your inbox", confirm, withdraw.
+
+The form carries a CSRF token, so it is its own page and never cached; the
+measure's page only links to it. It is held like the contact relay: a
+honeypot field and limits per client address and per measure, counted in the
+shared cache (`measures.visitors.spam`). Nothing is shown before the address is
+confirmed and a coordinator approves (`measures.review.explorations`). The
+confirmation and withdrawal links first show a button: mail scanners that open
+every link must not confirm or withdraw anything.
+"""
+
+from django import forms
+from django.contrib import messages
+from django.core import signing
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from measures.content_language import page_language
+from measures.models import Exploration, Measure
+from measures.models.explorations import NOTE_MAX_LENGTH
+from measures.review import explorations
+from measures.visitors.spam import HoneypotForm, client_address, count_sent, hashed, is_rate_limited
+from partners.countries import Country
+from partners.text import validate_single_line
+
+GET_OR_POST = ["GET", "HEAD", "POST"]
+# Entries sent per hour: from one client address (for any measure), and for one measure.
+LIMIT_PER_ADDRESS = 5
+LIMIT_PER_MEASURE = 20
+
+
+class ExplorationForm(HoneypotForm):
+    organisation = forms.CharField(
+        label=_("Your organisation"),
+        max_length=200,
+        validators=[validate_single_line],
+        help_text=_("The public body that is exploring the measure, e.g. a municipality."),
+    )
+    region_name = forms.CharField(
+        label=_("Your region"), max_length=200, validators=[validate_single_line]
+    )
+    country = forms.ChoiceField(label=_("Country"), choices=[("", "—"), *Country.choices])
+    email = forms.EmailField(
+        label=_("Your e-mail address"),
+        max_length=254,
+        help_text=_(
+            "We send a link to confirm it. It is never shown; the people behind the measure "
+            "can write to you once a coordinator has approved the entry."
+        ),
+    )
+    note = forms.CharField(
+        label=_("A short note (optional)"),
+        max_length=NOTE_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("What you would like to know, or how far you are. At most 500 characters."),
+    )
+    public_body = forms.BooleanField(
+        label=_("I work for a public body, or on its behalf"),
+        help_text=_("Entries are for public bodies: regions, municipalities and their agencies."),
+    )
+
+
+def rate_keys(request, measure):
+    return [
+        (f"explore:address:{hashed(client_address(request))}", LIMIT_PER_ADDRESS),
+        (f"explore:measure:{measure.pk}", LIMIT_PER_MEASURE),
+    ]
+
+
+def published_measure(slug):
+    return get_object_or_404(Measure.objects.published().select_related("partner"), slug=slug)
+
+
+def see_other(name, **kwargs):
+    return HttpResponseRedirect(reverse(f"measures:{name}", kwargs=kwargs), status=303)
+
+
+@never_cache
+@require_http_methods(GET_OR_POST)
+def explore(request, slug):
+    measure = published_measure(slug)
+    status, problem = 200, None
+    if request.method == "POST":
+        form = ExplorationForm(request.POST)
+        keys = rate_keys(request, measure)
+        if is_rate_limited(keys):
+            status = 429
+            problem = _(
+                "Too many entries were sent from your connection or for this measure in the "
+                "last hour, so this one was not sent. Please try again in an hour."
+            )
+        elif form.is_valid():
+            try:
+                explorations.submit(measure, form.cleaned_data, page_language())
+            except OSError:
+                status = 503
+                problem = _(
+                    "The e-mail to confirm your entry could not be sent just now. "
+                    "Please try again in a few minutes."
+                )
+            else:
+                count_sent(keys)
+                return see_other("explore_sent", slug=measure.slug)
+        else:
+            problem = next(iter(form.non_field_errors()), None)
+    else:
+        form = ExplorationForm()
+    context = {"measure": measure, "form": form, "problem": problem}
+    return render(request, "measures/explore.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def explore_sent(request, slug):
+    return render(request, "measures/explore_sent.html", {"measure": published_measure(slug)})
+
+
+def link_problem(request, reason, status):
+    context = {"reason": reason}
+    return render(request, "measures/exploration_link_problem.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(GET_OR_POST)
+def confirm(request, token):
+    try:
+        key = explorations.key_of(token)
+    except signing.SignatureExpired:
+        return link_problem(request, "expired", 410)
+    except signing.BadSignature:
+        return link_problem(request, "forged", 400)
+    exploration = Exploration.objects.select_related("measure").filter(key=key).first()
+    if exploration is None or exploration.status == Exploration.Status.WITHDRAWN:
+        return link_problem(request, "gone", 404)
+    if request.method == "POST":
+        explorations.confirm(exploration)
+        messages.success(
+            request,
+            _("Thank you: your address is confirmed. A coordinator reads the entry next."),
+        )
+        return see_other("exploration_withdraw", key=exploration.key)
+    if exploration.status != Exploration.Status.UNCONFIRMED:
+        return see_other("exploration_withdraw", key=exploration.key)
+    return render(request, "measures/exploration_confirm.html", {"exploration": exploration})
+
+
+@never_cache
+@require_http_methods(GET_OR_POST)
+def withdraw(request, key):
+    exploration = Exploration.objects.select_related("measure").filter(key=key).first()
+    if exploration is None:
+        return link_problem(request, "gone", 404)
+    if request.method == "POST":
+        explorations.withdraw(exploration.key)
+        exploration.refresh_from_db()
+    context = {"exploration": exploration}
+    return render(request, "measures/exploration_withdraw.html", context)
