@@ -115,6 +115,9 @@ PER_VISITOR = {
     "measures:alert_manage",
     "measures:alert_unsubscribe",
     "healthz",
+    # Not one visitor's, but never stored nor revalidated either: a 304 would bring the
+    # site's frame policy into a partner site's copy of the card (measures.exchange.embed).
+    "measures:embed",
 }
 
 # The back office: staff pages, behind a sign-in, outside this table.

@@ -9,7 +9,8 @@ page keeps `frame-ancestors 'none'` and `X-Frame-Options: DENY` (settings). It i
 self-contained: its style is inline (allowed by its hash, not by
 'unsafe-inline'), it has no script and no image, and it loads nothing, so a
 partner's visitors send nothing to this site until they follow the link back.
-It stays under MAX_BYTES.
+It stays under MAX_BYTES. It is neither kept nor given an ETag (see `embed()`
+for why).
 
 The measure page names the oEmbed answer in a <link rel="alternate"> (the
 `oembed_discovery` tag of measures.templatetags.open_data).
@@ -24,6 +25,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
@@ -86,6 +88,11 @@ def embed(request, slug):
     )
     # Set here, before django-csp's middleware, which leaves a policy already set alone.
     response["Content-Security-Policy"] = CARD_CSP
+    # Never kept, so never revalidated: the site's 304s (next2met.conditional) carry the
+    # site's policy, and a browser takes a 304's headers into its copy, so a revalidated
+    # card would lose `frame-ancestors *`. This also keeps validators and the shared page
+    # cache away from it; a card costs one query.
+    patch_cache_control(response, private=True, no_store=True)
     return response
 
 
