@@ -167,3 +167,12 @@ def test_texts_with_quotes_and_line_breaks_stay_literals(client, catalogue, regi
     descriptions = set(turtle.objects(URIRef(f"{BASE}#region-paijat-hame"), DCTERMS.description))
     assert Literal(region.description, lang="en") in descriptions
     assert isomorphic(turtle, json_ld)
+
+
+def test_every_page_links_the_catalogue_and_the_api_from_its_footer(client, catalogue):
+    html = client.get("/de/").content.decode()
+    footer = html[html.index('<footer class="site-footer">') :]
+
+    assert 'href="/api/catalogue.ttl" type="text/turtle"' in footer
+    assert 'href="/api/catalogue.jsonld" type="application/ld+json"' in footer
+    assert 'href="/api/"' in footer
