@@ -19,7 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from measures.content_language import localized, prefetch_translations
 from measures.images import delete_when_unused, strip_metadata, validate_measure_image
-from measures.models.documentation import DOCUMENTATION_HELP, DocumentationLevel
+from measures.models.documentation import DOCUMENTATION_HELP, NOT_DOCUMENTED, DocumentationLevel
 from measures.models.results import (
     FUNDING_FIELDS,
     BudgetBand,
@@ -635,7 +635,8 @@ class Measure(models.Model):
 
     @property
     def years(self):
-        """The running time for people: "2016–2019", "2021", "since 2016" or "until 2019"."""
+        """The running time for people: "2016–2019", "2021", "since 2016", "until 2019" or
+        the one wording for a missing fact, "Not documented"."""
         start, end = self.start_year, self.end_year
         if start and end:
             return str(start) if start == end else f"{start}–{end}"
@@ -643,7 +644,7 @@ class Measure(models.Model):
             return _("since %(year)s") % {"year": start}
         if end:
             return _("until %(year)s") % {"year": end}
-        return _("start year not known")
+        return NOT_DOCUMENTED
 
     def good_practice_sections(self):
         """The good-practice fields in template order, as (label, text) pairs with text."""
