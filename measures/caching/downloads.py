@@ -26,8 +26,10 @@ not the way its address was written: only the parameters a view reads count
 (`canonical`), so empty, default, repeated or reordered parameters find the
 body already kept. And one body is made once at a time: the request that
 misses first claims it (a short-lived mark in the cache); another that misses
-meanwhile waits up to BUILD_WAIT seconds for the body to be kept, and makes
-one itself only if none comes.
+meanwhile waits up to BUILD_WAIT seconds for the body to be kept. If the first
+stops without keeping one, the waiting request makes it; if the first is still
+at work, the answer is 503 with Retry-After rather than a second worker making
+the same seconds-long body.
 """
 
 import functools
@@ -43,6 +45,7 @@ from django.middleware.gzip import re_accepts_gzip
 from django.utils import timezone, translation
 from django.utils.cache import cc_delim_re, patch_vary_headers
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from measures.caching import content_version
 
@@ -56,11 +59,14 @@ SEND_SIZE = 64 * 1024
 # Headers the answer sets for itself, from how it is sent.
 OWN_HEADERS = {"content-length", "content-encoding", HEADER.lower()}
 UNCACHEABLE_DIRECTIVES = {"private", "no-store"}
-# How long a request that finds a body being made waits for it, and how often it looks.
-BUILD_WAIT = 20
+# How long a request that finds a body being made waits for it (less than a gunicorn
+# worker's timeout), how often it looks, and when it asks its client to come back.
+BUILD_WAIT = 25
 BUILD_POLL = 0.2
-# The mark of a body being made outlives a worker killed while making it by no more than this.
-BUILD_MARK_TIMEOUT = 120
+RETRY_AFTER = 30
+# The mark of a body being made outlives a worker killed while making it by no more than
+# this; a body is sent as it is made, and the mark goes once it is all sent.
+BUILD_MARK_TIMEOUT = 60
 
 
 def download_key(request, params=None, canonical=None):
@@ -114,6 +120,8 @@ def cached_download(view, *, params=None, canonical=None):
             stored = mark.wait()
             if stored is not None:
                 return _from_cache(request, *stored[1:])
+            if mark.is_held():
+                return _busy()
         try:
             response = view(request, *args, **kwargs)
         except BaseException:
@@ -165,6 +173,14 @@ class BuildMark:
             if self.mark not in found:
                 return None
         return None
+
+    def is_held(self):
+        """Whether another request is still making the body."""
+        try:
+            return cache.get(self.mark) is not None
+        except Exception:
+            logger.exception("Download cache unavailable")
+            return False
 
     def release(self):
         if self.claimed:
@@ -303,6 +319,16 @@ def _streamed(chunks, gzip, store):
     body = copy.body()
     if body is not None:
         store(body)
+
+
+def _busy():
+    response = HttpResponse(
+        gettext("This download is being made just now. Please ask again in a minute."),
+        status=503,
+        content_type="text/plain; charset=utf-8",
+    )
+    response["Retry-After"] = str(RETRY_AFTER)
+    return response
 
 
 def _then(chunks, done):

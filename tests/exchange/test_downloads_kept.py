@@ -123,7 +123,7 @@ def test_a_client_that_accepts_gzip_gets_the_kept_bytes_as_they_are(client, meas
 
 def test_formulas_stay_text_in_a_kept_csv(client, region, theme):
     MeasureFactory(title="=HYPERLINK(1)", region=region, categories=[theme])
-    client.get(CSV)
+    body(client.get(CSV))
 
     kept = body(client.get(CSV)).decode()
 
@@ -273,3 +273,27 @@ def test_a_download_that_is_not_kept_lets_the_next_request_make_it_without_waiti
 
     assert len(made) == 2
     assert time.monotonic() - started < 1
+
+
+def test_a_download_still_being_made_elsewhere_is_not_made_twice(monkeypatch):
+    from measures.caching import downloads
+
+    monkeypatch.setattr(downloads, "BUILD_WAIT", 0.3)
+    made = []
+
+    @cached_download
+    def view(request):
+        made.append(request)
+        return HttpResponse("the whole catalogue")
+
+    request = RequestFactory().get(CSV)
+    request.user = AnonymousUser()
+    key = downloads.download_key(request)
+    version, _found = downloads.content_version.read_with(key)
+    assert downloads.BuildMark(key, version).claim()
+
+    response = view(request)
+
+    assert made == []
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
