@@ -11,6 +11,7 @@ script: browsers neither run it nor check it against the Content-Security-Policy
 import json
 
 from django import template
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import reverse
 from django.utils.html import format_html
@@ -43,8 +44,54 @@ def json_ld_script(data):
     )
 
 
-def measure_structured_data(measure):
-    """A measure as a schema.org CreativeWork, its links at SITE_URL."""
+NUTS = "http://data.europa.eu/nuts/code/"
+
+
+def content_license():
+    return settings.CONTENT_LICENSE["url"]
+
+
+def organization(partner):
+    return {
+        "@type": "Organization",
+        "name": partner.name,
+        "url": absolute_url(partner.get_absolute_url()),
+    }
+
+
+def place(region):
+    """A region as a schema.org Place, named by its NUTS code too."""
+    return {
+        "@type": "Place",
+        "name": localized(region, "name"),
+        "url": absolute_url(region.get_absolute_url()),
+        "address": {"@type": "PostalAddress", "addressCountry": region.country},
+        "identifier": {"@type": "PropertyValue", "propertyID": "NUTS", "value": region.nuts_code},
+        "sameAs": NUTS + region.nuts_code,
+    }
+
+
+def origin_work(link):
+    """Where a measure came from: a published measure of the catalogue, or one outside it."""
+    if link.origin_id:
+        return {
+            "@type": "CreativeWork",
+            "name": localized(link.origin, "title"),
+            "url": absolute_url(link.origin.get_absolute_url()),
+        }
+    work = {"@type": "CreativeWork", "name": link.origin_name}
+    if link.origin_url:
+        work["url"] = link.origin_url
+    if link.origin_place:
+        work["spatialCoverage"] = {"@type": "Place", "name": link.origin_place}
+    return work
+
+
+def measure_structured_data(measure, origins=()):
+    """A measure as a schema.org CreativeWork, its links at SITE_URL.
+
+    `origins` are the lineage links it came from (`Lineage.objects.of()`), as `isBasedOn`.
+    """
     region, partner = measure.region, measure.partner
     data = {
         "@context": "https://schema.org",
@@ -61,17 +108,10 @@ def measure_structured_data(measure):
             }
             for theme in measure.theme_list
         ],
-        "spatialCoverage": {
-            "@type": "Place",
-            "name": localized(region, "name"),
-            "url": absolute_url(region.get_absolute_url()),
-            "address": {"@type": "PostalAddress", "addressCountry": region.country},
-        },
-        "creator": {
-            "@type": "Organization",
-            "name": partner.name,
-            "url": absolute_url(partner.get_absolute_url()),
-        },
+        "spatialCoverage": place(region),
+        "creator": organization(partner),
+        "provider": organization(partner),
+        "license": content_license(),
         "isPartOf": {
             "@type": "WebSite",
             "name": "Next2Met",
@@ -92,10 +132,75 @@ def measure_structured_data(measure):
         data["sameAs"] = measure.website
     if measure.image:
         data["image"] = absolute_url(measure.image.url)
+    based_on = [origin_work(link) for link in origins]
+    if based_on:
+        data["isBasedOn"] = based_on
     return data
 
 
+@register.simple_tag(takes_context=True)
+def measure_json_ld(context, measure):
+    """The measure's schema.org description, for the head of its page (needs `for_detail()`;
+    the page's `origins`, when it has them, become `isBasedOn`)."""
+    return json_ld_script(measure_structured_data(measure, context.get("origins") or ()))
+
+
+def item_list(name, url, items):
+    """A page's list as a schema.org ItemList of links, in the page's order."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "ItemList",
+        "name": name,
+        "url": url,
+        "numberOfItems": len(items),
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "url": item_url, "name": item_name}
+            for position, (item_name, item_url) in enumerate(items, start=1)
+        ],
+    }
+
+
+@register.simple_tag(takes_context=True)
+def measures_item_list_json_ld(context, name, measures):
+    """The measures a page lists, as an ItemList at the page's canonical address."""
+    request = context["request"]
+    items = [
+        (localized(measure, "title"), absolute_url(measure.get_absolute_url()))
+        for measure in measures
+    ]
+    return json_ld_script(item_list(str(name), absolute_url(request.get_full_path()), items))
+
+
 @register.simple_tag
-def measure_json_ld(measure):
-    """The measure's schema.org description, for the head of its page (needs `for_detail()`)."""
-    return json_ld_script(measure_structured_data(measure))
+def region_json_ld(region, measures=()):
+    """A region's page: the Place, with the measures it shows."""
+    data = {"@context": "https://schema.org", **place(region)}
+    description = localized(region, "description")
+    if description:
+        data["description"] = description
+    data["containedInPlace"] = {"@type": "Country", "name": region.get_country_display()}
+    data["subjectOf"] = [
+        {
+            "@type": "CreativeWork",
+            "name": localized(measure, "title"),
+            "url": absolute_url(measure.get_absolute_url()),
+        }
+        for measure in measures
+    ]
+    return json_ld_script(data)
+
+
+@register.simple_tag
+def partner_json_ld(partner):
+    """A partner's page: the Organization."""
+    data = {"@context": "https://schema.org", **organization(partner)}
+    if partner.website:
+        data["sameAs"] = partner.website
+    if partner.city:
+        data["address"] = {
+            "@type": "PostalAddress",
+            "addressLocality": partner.city,
+            "addressCountry": partner.country,
+        }
+    data["memberOf"] = {"@type": "Organization", "name": "Next2Met partnership"}
+    return json_ld_script(data)
