@@ -114,7 +114,10 @@ def measure_page(url):
             _("Give the address of a measure's page as url."),
             field_errors("url", _("This parameter is required."), "required"),
         )
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # e.g. "http://[" : not an address at all
+        raise ApiError(404, _("This address is not a page of this catalogue.")) from None
     site = urlsplit(site_url())
     if (parts.scheme, parts.netloc) != (site.scheme, site.netloc):
         raise ApiError(404, _("This address is not a page of this catalogue."))
