@@ -5,14 +5,19 @@ they live here, in the bottom layer, which imports nothing of the catalogue.
 
 - `validate_single_line`: a name or title holds no line break, tab or other
   control character. A line break in a title reached the subject of every mail
-  about the measure, where Django refuses it (a header must be one line).
+  about the measure, where Django refuses it (a header must be one line). Nor
+  does it hold an invisible format character (Unicode's category Cf: the bidi
+  controls that turn text around, U+202E, zero-width spaces and joiners, a
+  byte order mark): they make a name read differently from what it is.
 - `one_line`: any text made safe for one line, such as a mail subject, for
-  texts stored before the validator existed or entered by visitors.
+  texts stored before the validator existed or entered by visitors; format
+  characters are taken out.
 - `spreadsheet_cell`: a cell a spreadsheet would take for a formula stays text;
   `from_spreadsheet_cell` reads such a cell back as it was.
 """
 
 import re
+import unicodedata
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -28,9 +33,20 @@ LINE_BREAKING = re.compile("(?:\\s|[\x00-\x1f\x7f-\x9f\u2028\u2029])+")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def has_format_characters(text):
+    """Whether `text` holds an invisible format character (Unicode category Cf)."""
+    return any(unicodedata.category(character) == "Cf" for character in text)
+
+
+def without_format_characters(text):
+    return "".join(c for c in text if unicodedata.category(c) != "Cf")
+
+
 def validate_single_line(value):
     """Refuse a name or title that holds a line break, a tab or another control character."""
-    if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+    if isinstance(value, str) and (
+        CONTROL_CHARACTERS.search(value) or has_format_characters(value)
+    ):
         raise ValidationError(
             _(
                 "Write this on one line: without line breaks, tabs or other invisible "
@@ -41,8 +57,11 @@ def validate_single_line(value):
 
 
 def one_line(text):
-    """`text` on one line: every run of spaces and control characters becomes one space."""
-    return LINE_BREAKING.sub(" ", str(text)).strip()
+    """`text` on one line: every run of spaces and control characters becomes one space.
+
+    Invisible format characters (bidi controls, zero-width ones) are taken out.
+    """
+    return LINE_BREAKING.sub(" ", without_format_characters(str(text))).strip()
 
 
 def spreadsheet_cell(value):
