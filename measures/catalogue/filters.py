@@ -264,7 +264,7 @@ class MeasureFilter(django_filters.FilterSet):
         self.is_valid()
         return self._apply(self.queryset, leave_out=leave_out).count()
 
-    def corrected(self, *, with_facets=False):
+    def corrected(self, *, with_facets=False, empty=None):
         """The same filters with misspelled search words corrected, or None.
 
         Only when the words find nothing, the visitor did not ask for them exactly
@@ -273,9 +273,12 @@ class MeasureFilter(django_filters.FilterSet):
         alerts all search the corrected words then, and say so. `with_facets`: the
         caller counts the facets of both filter sets anyway, and that one query
         also says whether a list is empty; otherwise each asks with one EXISTS.
+        `empty`: whether this list finds nothing, when the caller has counted it.
         """
         query = self.query
-        if not query or self.is_exact or self._finds_some(with_facets):
+        if not query or self.is_exact or empty is False:
+            return None
+        if empty is None and self._finds_some(with_facets):
             return None
         suggestion = suggest(query, self.queryset)
         if suggestion is None:

@@ -226,9 +226,12 @@ def measure_list(request):
             % {"names": ", ".join(filterset.form.errors)},
             filterset.form.errors.get_json_data(),
         )
-    # Words that find nothing are searched as the list page searches them: corrected.
-    filterset = filterset.corrected() or filterset
     paginator = Paginator(filterset.qs, page_size)
+    # Words that find nothing are searched as the list page searches them: corrected.
+    corrected = filterset.corrected(empty=not paginator.count) if filterset.query else None
+    if corrected is not None:
+        filterset = corrected
+        paginator = Paginator(filterset.qs, page_size)
     try:
         page = paginator.page(number)
     except EmptyPage:

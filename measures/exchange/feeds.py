@@ -38,13 +38,25 @@ def with_query(path, query):
     return f"{path}?{query}" if query else path
 
 
+def newest(filterset):
+    """The FEED_SIZE measures of the filtered list published last, newest first."""
+    return list(filterset.qs.order_by("-published_at", "-pk")[:FEED_SIZE])
+
+
 class MeasureFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request):
         filterset = MeasureFilter(request.GET, queryset=Measure.objects.published().for_listing())
-        # Words that find nothing are searched as the list page searches them: corrected.
-        return filterset.corrected() or filterset
+        # The items are read here, kept on the filter set (one feed object serves
+        # every request): words that find nothing are searched as the list page
+        # searches them, corrected, and the feed is then the corrected words'.
+        filterset.newest = newest(filterset)
+        corrected = filterset.corrected(empty=not filterset.newest) if filterset.query else None
+        if corrected is None:
+            return filterset
+        corrected.newest = newest(corrected)
+        return corrected
 
     def title(self, filterset):
         chips = filterset.active_filters()
@@ -74,7 +86,7 @@ class MeasureFeed(Feed):
         )
 
     def items(self, filterset):
-        return filterset.qs.order_by("-published_at", "-pk")[:FEED_SIZE]
+        return filterset.newest
 
     def item_link(self, measure):
         return absolute_url(measure.get_absolute_url())

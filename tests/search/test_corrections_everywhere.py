@@ -10,6 +10,8 @@ from xml.etree import ElementTree
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from measures.models import AlertSubscription
 from tests.catalogues import days_ago
@@ -105,3 +107,15 @@ def test_an_alert_with_exact_keeps_the_words_as_typed(client, catalogue):
     )
 
     assert AlertSubscription.objects.get().query == "q=brodband&exact=1"
+
+
+@pytest.mark.parametrize("address", ["/api/measures/", "/en/measures/feed/"])
+def test_words_that_find_something_cost_no_query_for_a_correction(client, catalogue, address):
+    def queries(params):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(address, params).status_code == 200
+        return len(captured)
+
+    queries({"q": "nurses"})  # the caches the first request fills
+
+    assert queries({"q": "broadband"}) == queries({"q": "broadband", "exact": "1"})
