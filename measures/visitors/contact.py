@@ -38,6 +38,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from measures.content_language import localized
 from measures.models import Measure
 from measures.review import permissions
 from measures.site_url import absolute_url
@@ -184,28 +185,37 @@ def release_token(token):
 
 
 def recipients_of(measure):
-    """The e-mail addresses behind a measure: its partner's editors, else the coordinators."""
+    """(the e-mail addresses behind a measure, whether they are the coordinators').
+
+    Its partner's editors; for a partner without any, the coordinators stand in.
+    """
     emails = sorted({user.email for user in permissions.editors_of(measure.partner)})
-    if not emails:
-        emails = sorted({user.email for user in permissions.coordinators()})
-    return emails
+    if emails:
+        return emails, False
+    return sorted({user.email for user in permissions.coordinators()}), True
 
 
 def send(measure, data):
     """Relay the message and send the receipt; False when nobody can receive it or the
     mail server fails."""
-    emails = recipients_of(measure)
+    emails, to_coordinators = recipients_of(measure)
     if not emails:
         logger.error("Nobody receives messages about measure %s", measure.pk)
         return False
-    about = {"measure": measure, "public_url": absolute_url(measure.get_absolute_url())}
-    context = {**data, **about}
+    # Each mail names the measure by its title in the mail's own language.
+    about = {
+        "measure": measure,
+        "title": localized(measure, "title"),
+        "public_url": absolute_url(measure.get_absolute_url()),
+    }
     with translation.override(settings.LANGUAGE_CODE):
         # To the partner's staff in the catalogue's working language.
+        title = localized(measure, "title")
+        context = {**data, **about, "title": title, "to_coordinators": to_coordinators}
         # One line, whatever the title holds: a header with a line break is refused.
         subject = one_line(
             gettext("Message about “%(title)s” from %(name)s")
-            % {"title": measure.title, "name": data["name"]}
+            % {"title": title, "name": data["name"]}
         )
         body = render_to_string("measures/email/contact.txt", context)
     relayed = [
@@ -214,7 +224,7 @@ def send(measure, data):
     ]
     # Nothing the visitor typed: only the measure and the fact that the message went.
     receipt = EmailMessage(
-        one_line(gettext("Your message about “%(title)s”") % {"title": measure.title}),
+        one_line(gettext("Your message about “%(title)s”") % {"title": about["title"]}),
         render_to_string("measures/email/contact_receipt.txt", about),
         settings.DEFAULT_FROM_EMAIL,
         [data["email"]],

@@ -5,7 +5,7 @@ import time
 import pytest
 from django.core import mail
 
-from measures.models import Measure
+from measures.models import Measure, MeasureTranslation
 from measures.visitors import contact
 from tests.factories import MeasureFactory, MembershipFactory, UserFactory
 
@@ -323,3 +323,40 @@ def test_a_form_that_could_not_be_sent_may_be_sent_again(client, measure, editor
 
     assert client.post(contact_url(measure), data).status_code == 302
     assert len(mail.outbox) == 2
+
+
+def test_a_polish_receipt_names_the_measure_by_its_polish_title(client, measure, editor):
+    MeasureTranslation.objects.create(
+        measure=measure, language="pl", title="Wiejskie punkty e-usług", summary="Punkty."
+    )
+
+    client.post(f"/pl/measures/{measure.slug}/contact/", message(measure))
+
+    (relayed,) = [m for m in mail.outbox if m.to == ["erika@example.org"]]
+    (receipt,) = [m for m in mail.outbox if m.to == ["jana@example.cz"]]
+    assert "Wiejskie punkty e-usług" in receipt.subject
+    assert "Wiejskie punkty e-usług" in receipt.body
+    assert "Village e-service points" not in receipt.body
+    # The partner's staff read the catalogue's working language.
+    assert "Village e-service points" in relayed.subject
+    assert "Village e-service points" in relayed.body
+
+
+def test_coordinators_standing_in_for_a_partner_are_told_why_they_got_the_message(
+    client, measure, coordinator
+):
+    client.post(contact_url(measure), message(measure))
+
+    (relayed,) = [m for m in mail.outbox if m.to == ["cora@example.org"]]
+    words = " ".join(relayed.body.split())
+    assert "as a coordinator of the catalogue" in words
+    assert "has no editor who could receive it" in words
+    assert "because you are an editor" not in relayed.body
+
+
+def test_editors_are_told_they_get_the_message_as_editors(client, measure, editor):
+    client.post(contact_url(measure), message(measure))
+
+    (relayed,) = [m for m in mail.outbox if m.to == ["erika@example.org"]]
+    assert "because you are an editor" in " ".join(relayed.body.split())
+    assert "coordinator" not in relayed.body
