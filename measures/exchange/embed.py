@@ -43,7 +43,7 @@ PROVIDER_NAME = "Next2Met"
 # The card's whole style. Its hash is its permission in the card's CSP.
 CARD_CSS = """
 *{box-sizing:border-box}
-html,body{margin:0;height:100%}
+html,body,main{margin:0;height:100%}
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1b2430;
 background:#fff}
 .card{display:flex;flex-direction:column;height:100%;padding:14px 16px;border:1px solid #c9d1da;

@@ -82,3 +82,19 @@ def test_a_partner_site_shows_the_card_and_cannot_frame_an_ordinary_page(
     ), refusals
     # Nothing on the card was refused: its style and content are allowed by its own policy.
     assert not any(f"/en/measures/{SLUG}/embed/" in text for text in refusals), refusals
+
+
+def test_the_card_has_no_axe_violations_at_its_own_size(browser, live_server, measure):
+    from tests.browser.test_accessibility import axe_violations, describe
+
+    context = browser.new_context(viewport={"width": 400, "height": 320})
+    page = context.new_page()
+    try:
+        response = page.goto(f"{live_server.url}/en/measures/{SLUG}/embed/")
+
+        assert response.status == 200
+        assert axe_violations(page) == {}, describe(page)
+        # The card fits its frame's width without sideways scrolling.
+        assert page.evaluate("document.documentElement.scrollWidth") <= 400
+    finally:
+        context.close()
