@@ -155,6 +155,11 @@ class FitCheck:
         return compare(StaffEffort, self.measure.staff_effort, self.staff)
 
     @property
+    def band_rows(self):
+        """(label, Comparison) of the budget and the staff."""
+        return [(_("Budget"), self.budget_comparison), (_("Staff"), self.staff_comparison)]
+
+    @property
     def is_answered(self):
         """Did the visitor answer anything at all?"""
         return bool(
@@ -211,17 +216,16 @@ class FitCheck:
             ),
             (_("Not known yet"), [p.condition for p in self.unknown]),
         ]
-        money = []
-        if budget.verdict != "unknown":
-            money.append(
-                _("Budget: the measure costs %(ours)s; you have %(theirs)s.")
-                % {"ours": budget.ours, "theirs": budget.theirs}
-            )
-        if staff.verdict != "unknown":
-            money.append(
-                _("Staff: the measure takes %(ours)s; you have %(theirs)s.")
-                % {"ours": staff.ours, "theirs": staff.theirs}
-            )
+        money = [
+            _("%(label)s: this measure %(ours)s; you %(theirs)s")
+            % {
+                "label": label,
+                "ours": comparison.ours or _("not recorded"),
+                "theirs": comparison.theirs or _("not given"),
+            }
+            for label, comparison in self.band_rows
+            if comparison.ours or comparison.theirs
+        ]
         sections.append((_("Budget and staff"), money))
         return [(heading, texts) for heading, texts in sections if texts]
 

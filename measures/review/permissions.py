@@ -246,13 +246,6 @@ def can_review_explorations(user):
     return role_of(user).reviews_everything
 
 
-def can_view_explorations(user, measure):
-    """May the user read who explores `measure` in the back office (never their address)?
-
-    Its own partner's editors, and coordinators."""
-    return can_view(user, measure)
-
-
 def can_read_outbox(user):
     """May the user see the outbox, every mail with its recipients' addresses? Operators only."""
     return role_of(user).is_superuser

@@ -68,8 +68,12 @@ def test_result_says_what_fits_what_is_needed_and_what_is_unknown(client, measur
         "1 of 3 prerequisites are in place; 1 would still be needed and 1 are not known yet."
         in html
     )
-    assert "Budget: the measure costs €50,000 to €250,000, more than your Under €50,000." in html
-    assert "Staff: the measure takes A small team (2 to 5 people); you did not say" in html
+    budget, staff = check.band_rows
+    assert budget[1].short
+    assert (budget[1].ours, budget[1].theirs) == ("€50,000 to €250,000", "Under €50,000")
+    assert staff[1].verdict == "unknown"
+    assert "less than it takes" in html
+    assert "cannot be compared" in html
 
 
 def test_everything_in_place_says_so(client, measure):

@@ -1,0 +1,71 @@
+"""Who may do what with the entries of regions exploring a measure, in the admin: a table."""
+
+import pytest
+
+from measures.models import Exploration, Measure
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/admin/measures/exploration/"
+
+
+@pytest.fixture
+def entry(make_measure):
+    measure = make_measure(partner="a", status=Measure.Status.PUBLISHED)
+    return Exploration.objects.create(
+        measure=measure,
+        organisation="Municipality of Lappeenranta",
+        region_name="South Karelia",
+        country="FI",
+        email="digital@lappeenranta.example",
+        status=Exploration.Status.WAITING,
+    )
+
+
+def change_url(entry):
+    return f"/admin/measures/exploration/{entry.pk}/change/"
+
+
+def approve(client, entry):
+    return client.post(LIST, {"action": "approve", "_selected_action": [entry.pk]})
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_it", "may_approve"),
+    [
+        ("editor", True, False),  # of the partner that owns the measure
+        ("other_editor", False, False),
+        ("coordinator", True, True),
+    ],
+)
+def test_exploration_permission_table(client, request, entry, role, sees_it, may_approve):
+    client.force_login(request.getfixturevalue(role))
+
+    listing = client.get(LIST)
+    page = client.get(change_url(entry))
+    approve(client, entry)
+
+    assert listing.status_code == 200
+    assert ("Municipality of Lappeenranta" in listing.content.decode()) is sees_it
+    assert (page.status_code == 200) is sees_it
+    assert "lappeenranta.example" not in page.content.decode()
+    entry.refresh_from_db()
+    expected = Exploration.Status.PUBLISHED if may_approve else Exploration.Status.WAITING
+    assert entry.status == expected
+
+
+def test_editor_cannot_record_an_adoption(client, editor, entry, make_measure):
+    adopting = make_measure(partner="a", status=Measure.Status.PUBLISHED)
+    client.force_login(editor)
+
+    response = client.post(change_url(entry), {"adopted_in": adopting.pk})
+
+    assert response.status_code == 403
+    assert not Exploration.objects.filter(lineage__isnull=False).exists()
+
+
+def test_visitor_is_sent_to_sign_in(client, entry):
+    response = client.get(LIST)
+
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
