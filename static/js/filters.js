@@ -56,7 +56,9 @@
         return;
       }
       mine.checked = input.checked;
-      mine.disabled = input.disabled;
+      // An option left with no measures is disabled, but never the one with the focus:
+      // a disabled element loses it, and the keyboard user would start again at the top.
+      mine.disabled = input.disabled && mine !== document.activeElement;
       var label = mine.closest("label");
       var freshLabel = input.closest("label");
       if (label && freshLabel) {
