@@ -519,3 +519,7 @@ N2M_OPERATOR_REPRESENTATIVE = os.environ.get("N2M_OPERATOR_REPRESENTATIVE", "")
 N2M_PRIVACY_EMAIL = os.environ.get("N2M_PRIVACY_EMAIL", "")
 # The public address of the site, for links in e-mails sent outside a request.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Mails carry a Date with its real offset from UTC (+0100), not "-0000", which RFC 5322
+# reserves for a time whose zone is unknown. (Their Message-ID names SITE_URL's host:
+# next2met.outbox.backend.)
+EMAIL_USE_LOCALTIME = True

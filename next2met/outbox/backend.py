@@ -4,17 +4,20 @@ django-post-office ships such a backend, but it renders every subject and body
 as a Django template: a visitor writing "{{ name }}" would lose those words,
 and "{% foo %}" would turn the contact form into a server error. This one keeps
 the text exactly as written and gives each mail its Message-ID once, so a mail
-delivered again after a crash can be recognised by the receiving side.
+delivered again after a crash can be recognised by the receiving side. The
+Message-ID names the site's own host (SITE_URL), not the machine's name, which
+inside a container is "localhost" or a random id.
 """
 
 from email.mime.base import MIMEBase
 from email.utils import make_msgid
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from post_office.models import PRIORITY, STATUS, Email
-from post_office.settings import get_message_id_fqdn
 from post_office.signals import email_queued
 from post_office.utils import create_attachments
 
@@ -38,7 +41,7 @@ def queue(message):
     headers = dict(message.extra_headers)
     if message.reply_to:
         headers.setdefault("Reply-To", ", ".join(str(address) for address in message.reply_to))
-    message_id = headers.pop("Message-ID", None) or make_msgid(domain=get_message_id_fqdn())
+    message_id = headers.pop("Message-ID", None) or make_msgid(domain=message_id_domain())
     html = next(
         (
             content
@@ -64,6 +67,11 @@ def queue(message):
     if message.attachments:
         email.attachments.add(*create_attachments(attachment_files(message)))
     return email
+
+
+def message_id_domain():
+    """The site's host, else the domain of its sender address."""
+    return urlsplit(settings.SITE_URL).hostname or settings.DEFAULT_FROM_EMAIL.rpartition("@")[2]
 
 
 def attachment_files(message):
