@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from measures.visitors.alerts.links import CONFIRMATION_MAX_AGE
+from measures.visitors.comparison import MAX_CHOSEN as COMPARISON_MAX_MEASURES
 from measures.visitors.contact import MAX_SECONDS as CONTACT_TOKEN_SECONDS
 from measures.visitors.dossier import MAX_MEASURES as DOSSIER_MAX_MEASURES
 from measures.visitors.spam import RATE_WINDOW_SECONDS
@@ -81,6 +82,7 @@ def privacy_notice(request):
         "operator": operator(),
         "session_days": settings.SESSION_COOKIE_AGE // DAY,
         "dossier_max": DOSSIER_MAX_MEASURES,
+        "compare_max": COMPARISON_MAX_MEASURES,
         "mail_keep_days": settings.N2M_MAIL_KEEP_SENT_DAYS,
         "contact_token_hours": CONTACT_TOKEN_SECONDS // (60 * 60),
         "rate_window_minutes": RATE_WINDOW_SECONDS // 60,

@@ -76,7 +76,7 @@ def test_privacy_notice_states_the_retention_the_settings_use(client):
     text = text_of(client.get("/en/privacy/"))
 
     assert "deleted from it 30 days after it was sent" in text
-    assert "The session ends 7 days after you last changed the dossier" in text
+    assert "The session ends 7 days after you last changed it" in text
     # The alert confirmation link's lifetime (measures.visitors.alerts.links).
     assert "the address is deleted after 3 days" in text
     assert "no analytics" in text
