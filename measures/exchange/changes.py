@@ -19,6 +19,7 @@ version: the measure's page shows the text that is online now.
 number: the history (with the themes and target groups of each version), the moves.
 """
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -130,7 +131,7 @@ def settled(versions):
     them is what a visitor could read."""
     return [
         version
-        for version, following in zip(versions, [*versions[1:], None], strict=True)
+        for version, following in itertools.zip_longest(versions, versions[1:])
         if following is None or following[0] - version[0] > SETTLE
     ]
 

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from measures.exchange.changes import change_log, change_logs
+from measures.exchange.changes import change_log, change_logs, settled
 from measures.models import Measure, MeasureTransition
 from measures.review import workflow
 from tests.catalogues import days_ago
@@ -217,3 +217,16 @@ def test_the_change_log_of_many_measures_takes_two_queries(
         logs = change_logs(measures)
 
     assert len(logs) == 6
+
+
+def test_a_measure_loaded_without_history_shows_its_page_and_its_publication(client, measure):
+    # `loaddata` writes no history records and no moves: the seed's measures have none.
+    History.objects.filter(id=measure.pk).delete()
+    MeasureTransition.objects.filter(measure=measure).delete()
+
+    assert [change.first for change in change_log(measure)] in ([], [True])
+    assert client.get(measure.get_absolute_url()).status_code == 200
+
+
+def test_no_published_version_settles_to_none():
+    assert settled([]) == []
