@@ -1,4 +1,5 @@
-"""Site-wide middleware: the Permissions-Policy header, the second sign-in step, the 503 page.
+"""Site-wide middleware: the Permissions-Policy header, the second sign-in step, the 503 page,
+and one answer to OPTIONS and TRACE.
 
 Their places in settings.MIDDLEWARE, and why, are noted there.
 """
@@ -8,7 +9,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import reverse
 
 from next2met.two_factor import rules as two_factor
@@ -85,3 +86,63 @@ class DatabaseUnavailableMiddleware:
             logger.error("Database unavailable: %s", exception, exc_info=exception)
             return database_unavailable(request)
         return None
+
+
+class HttpMethodsMiddleware:
+    """OPTIONS and TRACE answered alike by every page, without running its view.
+
+    Django's class-based views answered OPTIONS with 200, function views with 405,
+    and views that name no methods (the sitemaps, the feeds) ran in full for any
+    method: TRACE gave 200 with the whole body. Here OPTIONS gets 204 and the
+    methods the page takes in `Allow`, as the API answers it (measures.exchange.api,
+    which answers for itself with its CORS headers, as the admin does for itself);
+    TRACE and CONNECT get 405 with the same `Allow` everywhere.
+
+    The methods a view takes come from the view: a class-based view names them, a
+    function view from require_http_methods() (require_safe, require_POST) keeps
+    them in its closure; a view that names none is a page to read: GET and HEAD.
+    """
+
+    REFUSED = {"TRACE", "CONNECT"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        method = request.method
+        if method != "OPTIONS" and method not in self.REFUSED:
+            return None
+        if method == "OPTIONS" and request.path.startswith(answered_by_themselves()):
+            return None
+        allowed = [*allowed_methods(view_func), "OPTIONS"]
+        if method == "OPTIONS":
+            response = HttpResponse(status=204)
+            response["Allow"] = ", ".join(allowed)
+            return response
+        return HttpResponseNotAllowed(allowed)
+
+
+def answered_by_themselves():
+    """The paths whose views answer OPTIONS themselves: the API (CORS) and the admin."""
+    return (reverse("api:root"), reverse("admin:index"))
+
+
+def allowed_methods(view):
+    """The methods `view` takes, in upper case, OPTIONS left out."""
+    view_class = getattr(view, "view_class", None)
+    if view_class is not None:
+        methods = view_class(**getattr(view, "view_initkwargs", {}))._allowed_methods()
+        if "GET" in methods and "HEAD" not in methods:
+            # View.setup() answers HEAD with get() when the view has no head().
+            methods.append("HEAD")
+        return [m for m in methods if m != "OPTIONS"]
+    while view is not None:
+        code = getattr(view, "__code__", None)
+        if code is not None and "request_method_list" in code.co_freevars:
+            cell = view.__closure__[code.co_freevars.index("request_method_list")]
+            return [m.upper() for m in cell.cell_contents]
+        view = getattr(view, "__wrapped__", None)
+    return ["GET", "HEAD"]

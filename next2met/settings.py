@@ -160,6 +160,9 @@ MIDDLEWARE = [
     # Records the signed-in user on every historical version of a measure.
     "simple_history.middleware.HistoryRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Its answers to OPTIONS and TRACE run no view; inside the middleware above, which
+    # add their headers to them.
+    "next2met.middleware.HttpMethodsMiddleware",
     # Turns a database outage raised by a view into the 503 page; below every
     # middleware that adds headers, so the 503 page carries them too.
     "next2met.middleware.DatabaseUnavailableMiddleware",
