@@ -127,6 +127,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: every answer gets X-Frame-Options, also the 400 for a Host that is not
+    # allowed, which the first middleware to read the host raises before any other runs.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # First: the HTTPS redirect and HSTS come before anything else answers.
     "django.middleware.security.SecurityMiddleware",
     # Before whitenoise, so static files get the security headers too: an SVG or a
@@ -159,7 +162,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Records the signed-in user on every historical version of a measure.
     "simple_history.middleware.HistoryRequestMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Its answers to OPTIONS and TRACE run no view; inside the middleware above, which
     # add their headers to them.
     "next2met.middleware.HttpMethodsMiddleware",

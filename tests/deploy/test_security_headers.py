@@ -210,3 +210,10 @@ def test_inline_styles_of_third_party_admin_templates_are_allowed_by_their_hash(
 
     assert styles, "the templates have style attributes; the check must see them"
     assert hashes == set(django_settings.THIRD_PARTY_STYLE_HASHES)
+
+
+def test_the_answer_to_a_host_that_is_not_allowed_cannot_be_framed_either(client):
+    response = client.get("/en/", HTTP_HOST="evil.example")
+
+    assert response.status_code == 400
+    assert response["X-Frame-Options"] == "DENY"
