@@ -115,7 +115,8 @@ def cached_download(view, *, params=None, canonical=None):
         stored = found.get(key)
         if stored is not None and stored[0] == version:
             return _from_cache(request, *stored[1:])
-        mark = BuildMark(key, version)
+        # A HEAD neither waits nor makes others wait: its body may never be read.
+        mark = BuildMark(key, version, claimable=request.method == "GET")
         if not mark.claim():
             stored = mark.wait()
             if stored is not None:
@@ -142,13 +143,16 @@ def cached_download(view, *, params=None, canonical=None):
 class BuildMark:
     """The mark in the shared cache that one request is making the body kept under `key`."""
 
-    def __init__(self, key, version):
+    def __init__(self, key, version, claimable=True):
         self.key, self.version = key, version
         self.mark = f"{key}:making:{version}"
+        self.claimable = claimable
         self.claimed = False
 
     def claim(self):
         """Whether this request makes the body (no other is making it)."""
+        if not self.claimable:
+            return True
         try:
             self.claimed = cache.add(self.mark, True, BUILD_MARK_TIMEOUT)
         except Exception:
@@ -251,6 +255,9 @@ def _keeping(request, response, store, done):
     gzip = _accepts_gzip(request)
     if response.streaming:
         response.streaming_content = _then(_streamed(response.streaming_content, gzip, store), done)
+        # Also when the body is never read (a HEAD whose body is dropped): the server
+        # closes every answer at the end of its request.
+        response._resource_closers.append(done)
     else:
         try:
             if hasattr(response, "render"):
