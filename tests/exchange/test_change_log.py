@@ -230,3 +230,11 @@ def test_a_measure_loaded_without_history_shows_its_page_and_its_publication(cli
 
 def test_no_published_version_settles_to_none():
     assert settled([]) == []
+
+
+def test_a_measure_loaded_without_history_shows_its_publication_and_its_page(client, measure):
+    # As `loaddata` leaves the seed: no history record at all.
+    History.objects.filter(id=measure.pk).delete()
+
+    assert sections(measure) == [(True, [])]
+    assert client.get(f"/en/measures/{measure.slug}/").status_code == 200
