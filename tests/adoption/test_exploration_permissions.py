@@ -69,3 +69,17 @@ def test_visitor_is_sent_to_sign_in(client, entry):
 
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_nobody_adds_an_exploration_in_the_admin(client, coordinator):
+    client.force_login(coordinator)
+
+    assert client.get("/admin/measures/exploration/add/").status_code == 403
+
+
+def test_the_admin_search_finds_an_entry_by_its_organisation(client, coordinator, entry):
+    client.force_login(coordinator)
+
+    response = client.get(LIST, {"q": "lappeenranta"})
+
+    assert list(response.context["cl"].result_list) == [entry]
