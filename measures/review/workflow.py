@@ -342,7 +342,9 @@ def approve_revision(revision, user, comment=""):
         measure.save()
         for name, value in revision.data.items():
             if name == PREREQUISITES:
-                Prerequisite.objects.replace(measure, value)
+                # Unchanged rows keep their ids, which shared fit-check links name.
+                if value != measure.prerequisites.as_data():
+                    Prerequisite.objects.replace(measure, value)
             elif measure._meta.get_field(name).many_to_many:
                 getattr(measure, name).set(value)
         del measure.skip_history_when_saving

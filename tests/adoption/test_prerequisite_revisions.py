@@ -135,3 +135,22 @@ def test_other_partners_editor_cannot_change_prerequisites(client, other_editor,
     assert response.status_code in (302, 403, 404)
     assert conditions(published) == ["Broadband in the villages"]
     assert not MeasureRevision.objects.exists()
+
+
+def test_approving_other_changes_keeps_the_prerequisites_and_their_ids(
+    client, editor, coordinator, published
+):
+    before = list(published.prerequisites.values_list("pk", flat=True))
+    client.force_login(editor)
+    post_change(
+        client,
+        published,
+        ("infrastructure", "Broadband in the villages", "Video needs it."),
+        description="A new description of the measure.",
+    )
+
+    workflow.approve_revision(MeasureRevision.objects.get(), coordinator)
+
+    published.refresh_from_db()
+    assert published.description == "A new description of the measure."
+    assert list(published.prerequisites.values_list("pk", flat=True)) == before
