@@ -50,21 +50,24 @@ def slugs_in(session):
     return [slug for slug in value if isinstance(slug, str)][:MAX_MEASURES]
 
 
-def measures_in(slugs):
-    """The published measures of `slugs`, in basket order, in one query per relation."""
+def measures_in(slugs, detailed=True):
+    """The published measures of `slugs`, in basket order, in one query per relation.
+
+    `detailed`: with their links, results and their texts in the page's language, which
+    the print view and the PDF show; the dossier page shows cards, which need none.
+    """
     if not slugs:
         return []
-    found = {
-        measure.slug: measure
-        for measure in Measure.objects.published().for_detail().filter(slug__in=slugs)
-    }
+    published = Measure.objects.published()
+    shaped = published.for_detail() if detailed else published.for_listing()
+    found = {measure.slug: measure for measure in shaped.filter(slug__in=slugs)}
     return [found[slug] for slug in slugs if slug in found]
 
 
-def current_measures(request):
+def current_measures(request, detailed=True):
     """The dossier's published measures; slugs of measures no longer published are dropped."""
     slugs = slugs_in(request.session)
-    measures = measures_in(slugs)
+    measures = measures_in(slugs, detailed)
     if len(measures) != len(slugs):
         request.session[SESSION_KEY] = [measure.slug for measure in measures]
     return measures
@@ -168,7 +171,7 @@ def empty(request):
 @never_cache
 @require_safe
 def dossier(request):
-    measures = current_measures(request)
+    measures = current_measures(request, detailed=False)
     dossier_fit.mark(request.session, measures)
     context = {
         "measures": measures,

@@ -41,10 +41,9 @@ def test_dossier_page_queries(client, django_assert_num_queries, basket, size):
 
     # 1 the session
     # 2 the published measures of the basket, with region, partner, and the ids of
-    #   their themes and target groups (read from the cached taxonomy)
-    # 3 their links
-    # 4 their result indicators
-    with django_assert_num_queries(4):
+    #   their themes and target groups (read from the cached taxonomy); the cards need
+    #   no links or results (the print view and the PDF read them)
+    with django_assert_num_queries(2):
         response = client.get("/en/dossier/")
 
     assert len(response.context["measures"]) == size
@@ -85,9 +84,8 @@ def test_dossier_page_queries_in_another_language(client, django_assert_num_quer
 
     # 1 the session, 2 the measures with region, partner, theme and group ids
     # 3-4 the German texts of the measures and of their regions
-    # 5 links, 6 indicators
     # The page names no theme or target group, so it reads no taxonomy in German.
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(4):
         response = client.get("/de/dossier/")
 
     assert len(response.context["measures"]) == size
