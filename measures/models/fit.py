@@ -201,7 +201,6 @@ class FitCheck:
 
     def lines(self):
         """(heading, [texts]) of the result, for the dossier's print view and PDF."""
-        budget, staff = self.budget_comparison, self.staff_comparison
         sections = [
             (_("In place"), [p.condition for p in self.in_place]),
             (
