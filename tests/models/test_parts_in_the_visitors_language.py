@@ -105,3 +105,18 @@ def test_more_results_and_links_in_german_need_no_more_queries(client, measure):
         MeasureLinkTranslation.objects.create(link=link, language="de", title=f"Bericht {n}")
 
     assert detail_queries(client) == one
+
+
+def test_a_partners_own_name_is_not_repeated_when_it_is_the_name_in_the_page_language(
+    client, measure
+):
+    partner = measure.partner
+    partner.name = "Science and Technology Park North-East"
+    partner.name_local = "WITENO GmbH"
+    partner.save()
+
+    german = client.get("/de/partners/witeno/").content.decode()
+    english = client.get("/en/partners/witeno/").content.decode()
+
+    assert german.count("WITENO GmbH</") == 1
+    assert 'class="measure__local-title">WITENO GmbH</p>' in english
