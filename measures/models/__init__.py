@@ -10,6 +10,7 @@ from measures.models.measure import (
     MeasureLink,
     MeasureQuerySet,
 )
+from measures.models.opinions import CRITERIA, CRITERION_NAMES, ExpertOpinion
 from measures.models.prerequisites import (
     MAX_PREREQUISITES,
     Prerequisite,
@@ -42,6 +43,8 @@ from measures.models.translation import (
 )
 
 __all__ = [
+    "CRITERIA",
+    "CRITERION_NAMES",
     "FIRST_YEAR",
     "FUNDING_FIELDS",
     "GOOD_PRACTICE_FIELDS",
@@ -54,6 +57,7 @@ __all__ = [
     "Category",
     "CategoryTranslation",
     "EvidenceLevel",
+    "ExpertOpinion",
     "Exploration",
     "FundingSource",
     "Indicator",

@@ -5,7 +5,8 @@ these groups give editors and coordinators the Django model permissions the
 admin needs to show them anything at all. Editors change their measures' texts in
 other languages as they change the links (`measures.admin.inlines` keeps them out
 of a published measure's); coordinators change every text in another language,
-of measures, regions, themes and target groups.
+of measures, regions, themes and target groups. Experts write opinions on
+published measures; the measures' editors read and reply to them.
 """
 
 from django.apps import apps as global_apps
@@ -13,6 +14,7 @@ from django.contrib.auth.management import create_permissions
 
 EDITORS = "Editors"
 COORDINATORS = "Coordinators"
+EXPERTS = "Experts"
 
 ALL = ["view", "add", "change", "delete"]
 
@@ -25,6 +27,7 @@ GROUP_PERMISSIONS = {
         "measures.lineage": ALL,
         "measures.prerequisite": ALL,
         "measures.exploration": ["view"],
+        "measures.expertopinion": ["view", "change"],
         "measures.measuretransition": ["view"],
         "measures.measurerevision": ["view"],
         "measures.region": ["view"],
@@ -40,6 +43,7 @@ GROUP_PERMISSIONS = {
         "measures.lineage": ALL,
         "measures.prerequisite": ALL,
         "measures.exploration": ["view", "change", "delete"],
+        "measures.expertopinion": ["view", "change", "delete"],
         "measures.measuretransition": ["view"],
         "measures.measurerevision": ["view", "change"],
         "measures.region": ALL,
@@ -50,6 +54,9 @@ GROUP_PERMISSIONS = {
         "measures.targetgrouptranslation": ALL,
         "partners.partner": ["view", "change"],
         "partners.membership": ["view"],
+    },
+    EXPERTS: {
+        "measures.expertopinion": ALL,
     },
 }
 

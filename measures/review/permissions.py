@@ -8,6 +8,10 @@ Roles come from `partners.Membership`:
 - a *coordinator* reviews and edits every measure of every partner;
 - a superuser may do everything.
 
+An *expert* belongs to no partner: they are in the group `groups.EXPERTS`
+(independent people, so no partner's membership fits them) and write opinions
+on published measures (`ExpertOpinion`), which coordinators publish.
+
 The admin and every view ask the functions below; nothing else decides.
 """
 
@@ -18,7 +22,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django_otp import devices_for_user
 
-from measures.models import Measure
+from measures.models import ExpertOpinion, Measure
+from measures.review.groups import EXPERTS
 from partners.models import Membership
 
 Status = Measure.Status
@@ -244,6 +249,105 @@ def can_review_explorations(user):
     """May the user approve, decline and turn into adoptions the entries of regions
     exploring a measure? Those who review measures: coordinators."""
     return role_of(user).reviews_everything
+
+
+# Expert opinions
+
+OpinionStatus = ExpertOpinion.Status
+EXPERT_OPINION_MOVES = {
+    (OpinionStatus.DRAFT, OpinionStatus.SUBMITTED),
+    (OpinionStatus.CHANGES_REQUESTED, OpinionStatus.SUBMITTED),
+}
+COORDINATOR_OPINION_MOVES = {
+    (OpinionStatus.SUBMITTED, OpinionStatus.PUBLISHED),
+    (OpinionStatus.SUBMITTED, OpinionStatus.CHANGES_REQUESTED),
+}
+# States in which an expert changes their own opinion.
+EXPERT_EDITABLE_STATES = {OpinionStatus.DRAFT, OpinionStatus.CHANGES_REQUESTED}
+# States in which the measure's editors read an opinion and may reply.
+EDITOR_READABLE_STATES = {OpinionStatus.SUBMITTED, OpinionStatus.PUBLISHED}
+
+
+def is_expert(user):
+    """Is the user an expert, who writes opinions on published measures? Asked once per request."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    if not hasattr(user, "_next2met_is_expert"):
+        user._next2met_is_expert = user.groups.filter(name=EXPERTS).exists()
+    return user._next2met_is_expert
+
+
+def visible_opinions(user, queryset=None):
+    """The expert opinions the user may see in the back office.
+
+    Coordinators see all; an expert sees their own, never another expert's; a
+    partner's editors see the submitted and published opinions of their measures.
+    """
+    queryset = ExpertOpinion.objects.all() if queryset is None else queryset
+    role = role_of(user)
+    if role.reviews_everything:
+        return queryset
+    mine = Q(expert=user) if is_expert(user) else Q(pk__in=[])
+    of_own_measures = Q(measure__partner_id__in=role.partner_ids, status__in=EDITOR_READABLE_STATES)
+    if not role.partner_ids and not is_expert(user):
+        return queryset.none()
+    return queryset.filter(mine | of_own_measures)
+
+
+def can_view_opinion(user, opinion):
+    return visible_opinions(user, ExpertOpinion.objects.filter(pk=opinion.pk)).exists()
+
+
+def can_write_opinion(user):
+    """May the user start an opinion? Experts may; coordinators publish, they do not write."""
+    return is_expert(user)
+
+
+def can_write_opinion_on(user, measure):
+    """May the user write an opinion on `measure`? Published measures only."""
+    return is_expert(user) and measure.status == Status.PUBLISHED
+
+
+def is_own_opinion(user, opinion):
+    return user is not None and user.is_authenticated and opinion.expert_id == user.pk
+
+
+def can_edit_opinion(user, opinion):
+    """May the user change the opinion's text and ratings? Its expert, while they may."""
+    return (
+        is_expert(user)
+        and is_own_opinion(user, opinion)
+        and opinion.status in EXPERT_EDITABLE_STATES
+        and opinion.measure.status == Status.PUBLISHED
+    )
+
+
+def can_move_opinion(user, opinion, to_status):
+    move = (opinion.status, to_status)
+    if role_of(user).reviews_everything:
+        return move in COORDINATOR_OPINION_MOVES
+    return can_edit_opinion(user, opinion) and move in EXPERT_OPINION_MOVES
+
+
+def opinion_moves(user, opinion):
+    """The states the user may move the opinion to, in a stable order."""
+    return [status for status in OpinionStatus if can_move_opinion(user, opinion, status)]
+
+
+def can_reply_to_opinion(user, opinion):
+    """May the user write the editors' one reply? The measure's own editors, once."""
+    return (
+        is_own(user, opinion.measure)
+        and opinion.status in EDITOR_READABLE_STATES
+        and not opinion.reply
+    )
+
+
+def can_delete_opinion(user, opinion):
+    """Coordinators delete any opinion; an expert only their own draft."""
+    if role_of(user).reviews_everything:
+        return True
+    return is_own_opinion(user, opinion) and opinion.status == OpinionStatus.DRAFT
 
 
 def can_read_outbox(user):

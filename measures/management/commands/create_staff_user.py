@@ -1,9 +1,11 @@
-"""Create (or update) a partner editor or a coordinator.
+"""Create (or update) a partner editor, a coordinator or an expert.
 
     manage.py create_staff_user anna --email anna@example.org --partner witeno --role editor
+    manage.py create_staff_user maria --email maria@example.org --role expert
 
 The person can sign in to the admin and works on the partner's measures
-(editors) or reviews every partner's measures (coordinators). Run it again to
+(editors), reviews every partner's measures (coordinators), or writes opinions
+on published measures (experts, who belong to no partner). Run it again to
 give an existing person another partner or role.
 """
 
@@ -16,22 +18,27 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from measures.review.groups import COORDINATORS, EDITORS, ensure_groups
+from measures.review.groups import COORDINATORS, EDITORS, EXPERTS, ensure_groups
 from partners.models import Membership, Partner
 
-GROUP_OF_ROLE = {Membership.Role.EDITOR: EDITORS, Membership.Role.COORDINATOR: COORDINATORS}
+EXPERT = "expert"
+GROUP_OF_ROLE = {
+    Membership.Role.EDITOR: EDITORS,
+    Membership.Role.COORDINATOR: COORDINATORS,
+    EXPERT: EXPERTS,
+}
 
 
 class Command(BaseCommand):
-    help = "Create or update a partner editor or coordinator who can sign in to the admin."
+    help = "Create or update a partner editor, coordinator or expert who can sign in to the admin."
 
     def add_arguments(self, parser):
         parser.add_argument("username")
         parser.add_argument("--email", required=True)
-        parser.add_argument("--partner", required=True, help="The partner's slug, e.g. witeno.")
         parser.add_argument(
-            "--role", choices=[role.value for role in Membership.Role], default="editor"
+            "--partner", help="The partner's slug, e.g. witeno (editors and coordinators)."
         )
+        parser.add_argument("--role", choices=list(GROUP_OF_ROLE), default="editor")
         parser.add_argument(
             "--no-input",
             action="store_true",
@@ -39,11 +46,17 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, username, email, partner, role, no_input, **options):
-        try:
-            partner_obj = Partner.objects.get(slug=partner)
-        except Partner.DoesNotExist:
-            slugs = ", ".join(Partner.objects.values_list("slug", flat=True)) or "none yet"
-            raise CommandError(f"No partner with slug {partner!r}. Known: {slugs}.") from None
+        partner_obj = None
+        if role == EXPERT and partner:
+            raise CommandError("An expert belongs to no partner: leave out --partner.")
+        if role != EXPERT:
+            if not partner:
+                raise CommandError(f"A{'n' if role == 'editor' else ''} {role} needs --partner.")
+            try:
+                partner_obj = Partner.objects.get(slug=partner)
+            except Partner.DoesNotExist:
+                slugs = ", ".join(Partner.objects.values_list("slug", flat=True)) or "none yet"
+                raise CommandError(f"No partner with slug {partner!r}. Known: {slugs}.") from None
 
         ensure_groups()
         User = get_user_model()
@@ -60,11 +73,13 @@ class Command(BaseCommand):
                 user.set_password(self._ask_password(user))
             user.save()
             user.groups.add(Group.objects.get(name=GROUP_OF_ROLE[role]))
-            Membership.objects.update_or_create(
-                user=user, partner=partner_obj, defaults={"role": role}
-            )
+            if partner_obj is not None:
+                Membership.objects.update_or_create(
+                    user=user, partner=partner_obj, defaults={"role": role}
+                )
         verb = "Created" if created else "Updated"
-        self.stdout.write(self.style.SUCCESS(f"{verb} {role} {username} of {partner_obj.name}."))
+        of_whom = f" of {partner_obj.name}" if partner_obj else ""
+        self.stdout.write(self.style.SUCCESS(f"{verb} {role} {username}{of_whom}."))
         if created and no_input:
             self.stdout.write(f"Set a password with: manage.py changepassword {username}")
 
