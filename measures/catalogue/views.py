@@ -108,7 +108,13 @@ class MeasureDetailView(DetailView):
     is_preview = False
 
     def get_queryset(self):
-        return Measure.objects.published().for_detail().with_prerequisites().with_explorations()
+        return (
+            Measure.objects.published()
+            .for_detail()
+            .with_prerequisites()
+            .with_explorations()
+            .with_expert_opinions()
+        )
 
     def get_object(self, queryset=None):
         try:
@@ -130,6 +136,7 @@ class MeasureDetailView(DetailView):
             Measure.objects.for_detail()
             .with_prerequisites()
             .with_explorations()
+            .with_expert_opinions()
             .filter(slug=self.kwargs["slug"])
             .first()
         )

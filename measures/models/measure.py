@@ -145,6 +145,16 @@ class MeasureQuerySet(models.QuerySet):
             Prefetch("explorations", queryset=public, to_attr="public_explorations")
         )
 
+    def with_expert_opinions(self):
+        """Its published expert opinions too, newest first, in one more query
+        (`published_opinions`). The expert is named by the opinion's own name field,
+        so no account is read."""
+        opinion = Measure._meta.get_field("expert_opinions").related_model
+        published = opinion.objects.filter(status="published").order_by("-published_at", "-pk")
+        return self.prefetch_related(
+            Prefetch("expert_opinions", queryset=published, to_attr="published_opinions")
+        )
+
     def for_search_text(self):
         """What a measure's search text is made of (measures.search.document), and no more.
 

@@ -13,6 +13,7 @@ partners) into the shared cache, four queries, pinned on its own below.
 
 import pytest
 from django.core.cache import cache
+from django.utils import timezone
 
 from tests.conftest import read_taxonomy_into_cache
 from tests.factories import (
@@ -24,7 +25,9 @@ from tests.factories import (
     PartnerFactory,
     RegionFactory,
     TargetGroupFactory,
+    UserFactory,
 )
+from tests.review.opinions import make_opinion
 
 pytestmark = pytest.mark.django_db
 
@@ -128,8 +131,8 @@ def test_first_request_after_a_change_reads_the_taxonomy_once(
     with django_assert_num_queries(7):
         client.get("/en/measures/?region=paijat-hame&q=measure")
     # the next page, on any app server, finds the taxonomy in the cache: the measure page's
-    # nine queries (test_measure_detail_queries)
-    with django_assert_num_queries(9):
+    # ten queries (test_measure_detail_queries)
+    with django_assert_num_queries(10):
         response = client.get(f"/en/measures/{measure.slug}/")
 
     assert "Digital skills" in response.content.decode()
@@ -141,6 +144,7 @@ def test_measure_detail_queries(client, django_assert_num_queries, build_catalog
     measure = build_catalogue(size)[-1]
     # A related measure in another region, so the related cards are there at every size.
     MeasureFactory(title="Related measure elsewhere", categories=[theme])
+    make_opinion(measure, UserFactory(), status="published", published_at=timezone.now())
     read_taxonomy_into_cache()
 
     # 1 the measure, with region, partner and the ids of its themes and target groups
@@ -148,11 +152,13 @@ def test_measure_detail_queries(client, django_assert_num_queries, build_catalog
     # 3 its indicators
     # 4 its prerequisites, the questions of the fit check
     # 5 its public explorations ("Explored by")
-    # 6 its lineage, both ways
-    # 7 the related published measures, with region, partner and the ids of their themes
-    # 8 its history, each version with the ids of its themes and target groups (the change log)
-    # 9 its moves between states (the change log: when a version went online)
-    with django_assert_num_queries(9):
+    # 6 its published expert opinions (one more since they came: a list of its own, as the
+    #   explorations are, shown beside the results they judge)
+    # 7 its lineage, both ways
+    # 8 the related published measures, with region, partner and the ids of their themes
+    # 9 its history, each version with the ids of its themes and target groups (the change log)
+    # 10 its moves between states (the change log: when a version went online)
+    with django_assert_num_queries(10):
         response = client.get(f"/en/measures/{measure.slug}/")
 
     html = response.content.decode()
@@ -164,6 +170,7 @@ def test_measure_detail_queries(client, django_assert_num_queries, build_catalog
     assert measure.partner.name in html
     assert f"Visitors {size - 1}" in html
     assert "Over €1 million" in html
+    assert "Dr. Maria Nowak" in html
     # Adapted in every other measure of the catalogue, each shown with its region.
     assert len(response.context["adaptations"]) == size - 1
     assert html.count('<p class="lineage__kind">Adapted in</p>') == size - 1
