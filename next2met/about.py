@@ -13,6 +13,7 @@ from django.conf import settings
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from measures.content_language import prefetch_translations
 from measures.visitors.alerts.links import CONFIRMATION_MAX_AGE
 from measures.visitors.comparison import MAX_CHOSEN as COMPARISON_MAX_MEASURES
 from measures.visitors.contact import MAX_SECONDS as CONTACT_TOKEN_SECONDS
@@ -52,7 +53,7 @@ def operator():
 def about(request):
     context = {
         "partners": sorted(
-            Partner.objects.all(),
+            Partner.objects.prefetch_related(*prefetch_translations(Partner)),
             key=lambda partner: (
                 not partner.is_active,
                 ROLE_ORDER.get(partner.role, 9),

@@ -152,6 +152,7 @@ def oembed(request):
         title = str(localized(measure, "title"))
         src = embed_url(measure)
         frame_title = _("%(title)s on Next2Met") % {"title": title}
+        author = str(localized(measure.partner, "name"))
     license = settings.CONTENT_LICENSE
     html = (
         f'<iframe src="{src}" width="{width}" height="{height}" title="{escape(frame_title)}" '
@@ -162,7 +163,7 @@ def oembed(request):
             "version": "1.0",
             "type": "rich",
             "title": title,
-            "author_name": measure.partner.name,
+            "author_name": author,
             "author_url": absolute_url(measure.partner.get_absolute_url()),
             "provider_name": PROVIDER_NAME,
             "provider_url": site_url() + "/",

@@ -244,7 +244,7 @@ def _load_taxonomy():
         Region: list(Region.objects.translated()),
         Category: list(Category.objects.translated()),
         TargetGroup: list(TargetGroup.objects.translated()),
-        Partner: list(Partner.objects.all()),
+        Partner: list(Partner.objects.prefetch_related(*prefetch_translations(Partner))),
     }
 
 

@@ -54,7 +54,7 @@ def content_license():
 def organization(partner):
     return {
         "@type": "Organization",
-        "name": partner.name,
+        "name": localized(partner, "name"),
         "url": absolute_url(partner.get_absolute_url()),
     }
 

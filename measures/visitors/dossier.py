@@ -277,14 +277,15 @@ def practice_text(measure, name):
 def entry(measure):
     region = measure.region
     region_name = localized(region, "name")
+    partner_name = localized(measure.partner, "name")
     location = [_("NUTS %(code)s") % {"code": region.nuts_code}]
     if region.metropolis_list:
         location.append(_("next to %(cities)s") % {"cities": ", ".join(region.metropolis_list)})
     facts = [
         (_("Region, country"), f"{region_name}, {region.get_country_display()}"),
-        (_("Main institution"), measure.main_institution or measure.partner.name),
+        (_("Main institution"), measure.main_institution or partner_name),
         (_("Location"), " · ".join(str(part) for part in location)),
-        (_("Partner"), measure.partner.name),
+        (_("Partner"), partner_name),
         (
             _("Timescale"),
             str(measure.years) if measure.start_year or measure.end_year else NOT_DOCUMENTED,
