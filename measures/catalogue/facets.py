@@ -31,7 +31,7 @@ from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
 from django.db.models.expressions import RawSQL
 from django_filters.fields import ModelMultipleChoiceField
 
-from measures.content_language import localized, source_text
+from measures.content_language import localized
 from measures.models import (
     FUNDING_FIELDS,
     BudgetBand,
@@ -124,7 +124,7 @@ def options():
         "theme": [(t.slug, localized(t, "name")) for t in rows[Category]],
         "target": [(g.slug, localized(g, "name")) for g in rows[TargetGroup]],
         # The full name: a short one is often an abbreviation (DIBA, EMRA) or repeats the region.
-        "partner": [(p.slug, source_text(p.name)) for p in rows[Partner]],
+        "partner": [(p.slug, localized(p, "name")) for p in rows[Partner]],
         "evidence": EvidenceLevel.choices,
         "documentation": DocumentationLevel.choices,
         "budget": BudgetBand.choices,
