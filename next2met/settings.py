@@ -292,7 +292,9 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 # must share the cache, since the content version that makes cached pages, API
 # answers and feeds stale lives there (a cache per worker kept an archived measure
 # public for minutes). `migrate` makes its table (next2met.apps). Debug runs (runserver,
-# the tests) are one process and keep local memory, which costs no queries.
+# the tests) are one process and keep local memory, which costs no queries; `migrate`
+# makes the table whatever the settings, since the same database may be served either way.
+N2M_DATABASE_CACHE_TABLE = "n2m_cache"
 if REDIS_URL:
     DEFAULT_CACHE = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
@@ -306,7 +308,7 @@ elif DEBUG:
 else:
     DEFAULT_CACHE = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "n2m_cache",
+        "LOCATION": N2M_DATABASE_CACHE_TABLE,
         # Room for the pages of a busy day; past it, a third of the entries goes at once.
         "OPTIONS": {"MAX_ENTRIES": env_int("N2M_DATABASE_CACHE_MAX_ENTRIES", 5000)},
     }
