@@ -12,6 +12,10 @@ outbox (rows of this database, next2met.outbox), inside the step's transaction:
 - `withdraw()`: by the organisation, from the link of its mails; its address is forgotten;
 - `record_adoption()`: a coordinator turns the entry into a lineage link
   ("adapted from") to the adopting measure; the entry stays, marked adopted.
+
+A step that changes the state with `QuerySet.update()` sends no post_save, so it
+bumps the content version itself: a measure's page, the transfers page and the
+statistics show approved entries, and a cached copy must not outlive a change.
 """
 
 from django.conf import settings
@@ -25,6 +29,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from measures.caching import content_version
 from measures.models import Exploration, Lineage
 from measures.review import permissions
 from measures.site_url import absolute_url
@@ -134,6 +139,7 @@ def confirm(exploration):
         )
         exploration.refresh_from_db()
         if updated:
+            content_version.bump()
             emails = sorted({user.email for user in permissions.coordinators()})
             _send(
                 _mail(
@@ -162,6 +168,7 @@ def _decide(exploration, user, to_status):
     )
     if not updated:
         raise ExplorationError(_("This entry is not waiting for a decision."))
+    content_version.bump()
     exploration.refresh_from_db()
 
 
@@ -202,9 +209,13 @@ def decline(exploration, user):
 
 def withdraw(key):
     """The organisation takes its entry back: hidden for good, its address forgotten."""
-    Exploration.objects.filter(key=key).exclude(status=Status.WITHDRAWN).update(
-        status=Status.WITHDRAWN, email="", decided_at=timezone.now()
+    withdrawn = (
+        Exploration.objects.filter(key=key)
+        .exclude(status=Status.WITHDRAWN)
+        .update(status=Status.WITHDRAWN, email="", decided_at=timezone.now())
     )
+    if withdrawn:
+        content_version.bump()
 
 
 def record_adoption(exploration, adopting_measure, user, changes=""):
