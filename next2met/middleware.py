@@ -1,5 +1,5 @@
 """Site-wide middleware: the Permissions-Policy header, the second sign-in step, the 503 page,
-and one answer to OPTIONS and TRACE.
+one answer to OPTIONS and TRACE, and the open-data headers of every answer under /api/.
 
 Their places in settings.MIDDLEWARE, and why, are noted there.
 """
@@ -12,6 +12,7 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import reverse
 
+from measures.exchange.api import is_api_request, redirect_response, with_open_data_headers
 from next2met.two_factor import rules as two_factor
 from next2met.views import database_unavailable
 
@@ -37,6 +38,28 @@ class PermissionsPolicyMiddleware:
         if self.header:
             response.headers.setdefault("Permissions-Policy", self.header)
         return response
+
+
+class OpenDataHeadersMiddleware:
+    """CORS and the licence on every answer under /api/, those made before any view too.
+
+    The API's views put them on their own answers; a 304 for a current copy
+    (next2met.conditional), the redirect to an address with its slash
+    (CommonMiddleware) or a refused Host are made before a view runs, and a
+    script on another origin could not read them without these headers. A
+    redirect also gets a JSON body, as every other answer there.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not is_api_request(request):
+            return response
+        if response.status_code in (301, 302, 307, 308) and "Location" in response:
+            response = redirect_response(response.status_code, response["Location"])
+        return with_open_data_headers(response)
 
 
 class TwoFactorMiddleware:

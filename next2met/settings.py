@@ -132,6 +132,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # First: the HTTPS redirect and HSTS come before anything else answers.
     "django.middleware.security.SecurityMiddleware",
+    # Outside every middleware that may answer under /api/ before a view does (the 304,
+    # the redirect to a slash, the page cache), so those answers carry CORS and licence.
+    "next2met.middleware.OpenDataHeadersMiddleware",
     # Before whitenoise, so static files get the security headers too: an SVG or a
     # file opened directly is a document of its own.
     "next2met.middleware.PermissionsPolicyMiddleware",

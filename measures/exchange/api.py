@@ -138,7 +138,9 @@ def api_view(view):
             response["Access-Control-Allow-Headers"] = CORS_REQUEST_HEADERS
             response["Access-Control-Max-Age"] = "86400"
         elif request.method not in ("GET", "HEAD"):
-            response = ApiError(405, _("Only GET requests are allowed.")).response()
+            response = ApiError(
+                405, _("Only GET, HEAD and OPTIONS requests are allowed.")
+            ).response()
         else:
             response = answer(view, request, *args, **kwargs)
         if request.method not in ("GET", "HEAD"):
@@ -162,6 +164,16 @@ def is_api_request(request):
 def error_response(status, detail):
     """An error as the API answers it, for answers made outside its views."""
     return with_open_data_headers(ApiError(status, detail).response())
+
+
+def redirect_response(status, location):
+    """A redirect as the API answers it: the address in Location and in a JSON body."""
+    response = JsonResponse(
+        {"detail": _("This resource is at another address."), "location": location},
+        status=status,
+    )
+    response["Location"] = location
+    return response
 
 
 # The views
