@@ -9,13 +9,14 @@ beyond the third, are reported on the page and left out; the rest are compared.
 from urllib.parse import urlencode
 
 from django.shortcuts import render
+from django.template.defaultfilters import floatformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 
 from measures.catalogue.related import related_measures
 from measures.content_language import localized, source_text
-from measures.models import GOOD_PRACTICE_FIELDS, Measure
+from measures.models import CRITERIA, GOOD_PRACTICE_FIELDS, Measure, expert_ratings
 
 # The page's wording says "three"; change it with this.
 MAX_COMPARED = 3
@@ -65,6 +66,32 @@ def fact_rows(measures):
     ]
 
 
+def rating_rows(measures):
+    """(criterion, [rating of each measure]) of the expert opinions, or [] when no compared
+    measure has one. A rating is the average over the measure's published opinions,
+    "4 of 5" or "4.5 of 5 (2 opinions)"; "" where the measure has none."""
+    if not any(measure.expert_opinion_count for measure in measures):
+        return []
+
+    def rating(measure, name):
+        average, count = getattr(measure, f"rating_{name}"), measure.expert_opinion_count
+        if not count:
+            return ""
+        score = _("%(score)s of 5") % {"score": floatformat(average, -1)}
+        if count == 1:
+            return score
+        opinions = ngettext("%(n)d opinion", "%(n)d opinions", count) % {"n": count}
+        return f"{score} ({opinions})"
+
+    return [
+        (
+            _("Expert rating: %(criterion)s") % {"criterion": label},
+            [rating(m, name) for m in measures],
+        )
+        for name, _reason, label in CRITERIA
+    ]
+
+
 def text_rows(measures):
     """(label, [text of each measure]) for the free-text fields, in template order.
 
@@ -82,7 +109,10 @@ def compare(request):
     slugs = chosen_slugs(request.GET)
     found = {
         measure.slug: measure
-        for measure in Measure.objects.published().for_detail().filter(slug__in=slugs)
+        for measure in Measure.objects.published()
+        .for_detail()
+        .annotate(**expert_ratings())
+        .filter(slug__in=slugs)
     }
     valid = [found[slug] for slug in slugs if slug in found]
     measures = valid[:MAX_COMPARED]
@@ -104,6 +134,7 @@ def compare(request):
         "missing": [slug for slug in slugs if slug not in found],
         "left_out": valid[MAX_COMPARED:],
         "fact_rows": fact_rows(measures),
+        "rating_rows": rating_rows(measures),
         "text_rows": text_rows(measures),
         "suggestions": suggestions,
     }

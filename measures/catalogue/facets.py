@@ -8,7 +8,9 @@ spends no query on checking slugs.
 
 The evidence, documentation, budget and funding facets offer fixed choices
 (measures.models.results, measures.models.documentation) and need no options from
-the database; their values are columns of the measure.
+the database; their values are columns of the measure. So does the expert-reviewed
+facet, whose one option is read with an EXISTS on the measure's published expert
+opinions (measures.models.opinions).
 
 The counts of all facets, and the number of results, are one query: the
 measures under the filters that are not facets (visibility, search words,
@@ -29,6 +31,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
 from django.db.models.expressions import RawSQL
+from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelMultipleChoiceField
 
 from measures.content_language import localized
@@ -41,6 +44,7 @@ from measures.models import (
     Measure,
     Region,
     TargetGroup,
+    expert_reviewed,
 )
 from measures.models.documentation import DocumentationLevel
 from measures.models.results import funding_q
@@ -71,8 +75,12 @@ CHOICE_COLUMNS = {
 # The funding facet: one yes-or-no column per source, each counted on its own.
 FUNDING = "funding"
 FUNDING_ALIASES = {source: f"fs_{n}" for n, source in enumerate(FUNDING_FIELDS)}
+# The expert-reviewed facet: one option, a yes-or-no column computed for each measure.
+REVIEWED = "reviewed"
+REVIEWED_ALIAS = "xr"
+REVIEWED_CHOICES = [("yes", _("Reviewed by an expert"))]
 # Facets whose values are plain strings (codes), not rows of a model.
-PLAIN_FACETS = {"country", *CHOICE_COLUMNS, FUNDING}
+PLAIN_FACETS = {"country", *CHOICE_COLUMNS, FUNDING, REVIEWED}
 
 
 def rows_by_slug(model):
@@ -129,6 +137,7 @@ def options():
         "documentation": DocumentationLevel.choices,
         "budget": BudgetBand.choices,
         "funding": FundingSource.choices,
+        REVIEWED: REVIEWED_CHOICES,
     }
 
 
@@ -140,7 +149,7 @@ def choice_label(name, value):
 
 
 def _option_ids(name, values):
-    if name in CHOICE_COLUMNS or name == FUNDING:
+    if name in CHOICE_COLUMNS or name in (FUNDING, REVIEWED):
         return list(values)
     if name == "country":
         return [region.pk for region in cached_taxonomy()[Region] if region.country in set(values)]
@@ -163,6 +172,8 @@ def _condition(name, ids, indexed=False):
         return Q(**{f"{CHOICE_COLUMNS[name][1]}__in": ids})
     if name == FUNDING:
         return funding_q(ids)
+    if name == REVIEWED:
+        return Q(expert_reviewed())
     field = Measure._meta.get_field(GROUPED_BY[name][1])
     through = field.remote_field.through
     if indexed and connection.vendor == "postgresql":
@@ -217,6 +228,8 @@ def counts(base, chosen, facet_names):
     flags = {f"f_{name}": _predicate(name, values) for name, values in chosen.items()}
     columns = {alias: F(column) for _, column, alias in CHOICE_COLUMNS.values()}
     columns.update({alias: F(FUNDING_FIELDS[s]) for s, alias in FUNDING_ALIASES.items()})
+    if REVIEWED in facet_names:
+        columns[REVIEWED_ALIAS] = expert_reviewed()
     measures = (
         _narrowed(base, chosen)
         .order_by()
@@ -245,6 +258,12 @@ def counts(base, chosen, facet_names):
                 f"SELECT '{name}', NULL, '{source.value}', COUNT(*) FROM base "
                 f"{where(name, also=[quote(alias)])}"
                 for source, alias in FUNDING_ALIASES.items()
+            )
+            continue
+        if name == REVIEWED:
+            parts.append(
+                f"SELECT '{name}', NULL, '{REVIEWED_CHOICES[0][0]}', COUNT(*) FROM base "
+                f"{where(name, also=[quote(REVIEWED_ALIAS)])}"
             )
             continue
         column = GROUPED_BY[name][1]
@@ -277,7 +296,7 @@ def counts(base, chosen, facet_names):
         if name == "total":
             total = n
             continue
-        if name in CHOICE_COLUMNS or name == FUNDING:
+        if name in CHOICE_COLUMNS or name in (FUNDING, REVIEWED):
             # Empty ("not stated") is no option; a measure without it is counted nowhere.
             if code and n:
                 result[name][code] = n

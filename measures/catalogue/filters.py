@@ -27,6 +27,8 @@ from measures.models import (
     Measure,
     Region,
     TargetGroup,
+    expert_rating,
+    expert_reviewed,
 )
 from measures.models.documentation import DocumentationLevel
 from measures.models.results import funding_q
@@ -46,12 +48,33 @@ SORTS = {
     "title": ("title", "pk"),
     "region": ("region__name", "title", "pk"),
 }
+# Sorts by the average expert rating on one criterion, the best rated first; measures
+# without a published opinion follow, newest first. Sort value → criterion.
+RATING_SORTS = {
+    "rated-relevance": "relevance",
+    "rated-evidence": "evidence",
+    "rated-transferability": "transferability",
+    "rated-novelty": "novelty",
+}
 SORT_CHOICES = [
     ("relevance", _("Best match")),
     ("newest", _("Newest first")),
     ("title", _("Title A–Z")),
     ("region", _("Region")),
+    ("rated-relevance", _("Expert rating: relevance")),
+    ("rated-evidence", _("Expert rating: evidence of results")),
+    ("rated-transferability", _("Expert rating: transferability")),
+    ("rated-novelty", _("Expert rating: novelty")),
 ]
+
+
+def ordering(sort):
+    """The order_by() terms of a sort value (a fresh expression for each query)."""
+    if sort in RATING_SORTS:
+        rating = expert_rating(RATING_SORTS[sort]).desc(nulls_last=True)
+        return (rating, *SORTS["newest"])
+    return SORTS[sort]
+
 
 # The values of `exact` that switch it on whatever the words (as a yes-or-no field reads them).
 EXACT_ON = frozenset({"1", "true", "on", "yes"})
@@ -110,6 +133,15 @@ class FundingFilter(ChoiceFacetFilter):
         if not value:
             return qs
         return qs.filter(funding_q(value))
+
+
+class ExpertReviewedFilter(ChoiceFacetFilter):
+    """Measures with at least one published expert opinion."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(expert_reviewed())
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -185,6 +217,7 @@ class MeasureFilter(django_filters.FilterSet):
         field_name="budget_band", label=_("Budget"), choices=BudgetBand.choices
     )
     funding = FundingFilter(label=_("Funding source"), choices=FundingSource.choices)
+    reviewed = ExpertReviewedFilter(label=_("Expert opinion"), choices=facet_data.REVIEWED_CHOICES)
     year_from = YearFilter(
         field_name="start_year",
         lookup_expr="gte",
@@ -230,6 +263,7 @@ class MeasureFilter(django_filters.FilterSet):
         "documentation",
         "budget",
         "funding",
+        "reviewed",
     )
 
     def __init__(self, data=None, *args, **kwargs):
@@ -249,7 +283,7 @@ class MeasureFilter(django_filters.FilterSet):
         queryset = self._apply(queryset)
         if self.order == "relevance":
             return order_by_relevance(queryset.order_by(*SORTS["relevance"]), self.query)
-        return queryset.order_by(*SORTS[self.order])
+        return queryset.order_by(*ordering(self.order))
 
     def _apply(self, queryset, leave_out=()):
         """The queryset with every valid filter applied, except those named in `leave_out`."""

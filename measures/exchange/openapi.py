@@ -38,7 +38,11 @@ FILTER_DESCRIPTIONS = {
     "funding": "Funding source code, e.g. erdf; repeat for several.",
     "year_from": "Only measures running in or after this year.",
     "year_to": "Only measures running in or before this year.",
-    "sort": "Order: relevance (with q), newest, title, region, start.",
+    "reviewed": "yes: only measures with a published expert opinion.",
+    "sort": (
+        "Order: relevance (with q), newest, title, region, start; or the best average expert "
+        "rating first: rated-relevance, rated-evidence, rated-transferability, rated-novelty."
+    ),
     "exact": "1 searches the words as typed, without the nearest-word correction.",
 }
 REPEATABLE = {"region", "country", "theme", "target", "partner", "evidence", "documentation"}

@@ -10,7 +10,14 @@ from measures.models.measure import (
     MeasureLink,
     MeasureQuerySet,
 )
-from measures.models.opinions import CRITERIA, CRITERION_NAMES, ExpertOpinion
+from measures.models.opinions import (
+    CRITERIA,
+    CRITERION_NAMES,
+    ExpertOpinion,
+    expert_rating,
+    expert_ratings,
+    expert_reviewed,
+)
 from measures.models.prerequisites import (
     MAX_PREREQUISITES,
     Prerequisite,
@@ -77,5 +84,8 @@ __all__ = [
     "StaffEffort",
     "TargetGroup",
     "TargetGroupTranslation",
+    "expert_rating",
+    "expert_ratings",
+    "expert_reviewed",
     "prerequisite_count",
 ]

@@ -10,7 +10,7 @@ Who may do what is decided in `measures.review.permissions`.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Avg, Count, Exists, OuterRef, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 
 from measures.models.measure import Measure
@@ -37,6 +37,40 @@ CRITERIA = [
     ("novelty", "novelty_reason", _("novelty")),
 ]
 CRITERION_NAMES = [name for name, _reason, _label in CRITERIA]
+
+
+def expert_reviewed():
+    """True for a measure with at least one published expert opinion (an EXISTS on the
+    measure's row, for the list's facet and its counts)."""
+    return Exists(
+        ExpertOpinion.objects.filter(measure=OuterRef("pk"), status=ExpertOpinion.Status.PUBLISHED)
+    )
+
+
+def expert_rating(criterion):
+    """A measure's average rating on one criterion over its published opinions; None
+    without one (a subquery on the measure's row, for the list's sort)."""
+    if criterion not in CRITERION_NAMES:
+        raise ValueError(f"No such criterion: {criterion!r}")
+    published = ExpertOpinion.objects.filter(
+        measure=OuterRef("pk"), status=ExpertOpinion.Status.PUBLISHED
+    )
+    average = published.order_by().values("measure").annotate(rating=Avg(criterion))
+    return Subquery(average.values("rating")[:1])
+
+
+def expert_ratings():
+    """Annotations of a measure's average rating per criterion (`rating_<criterion>`) and
+    its number of published opinions (`expert_opinion_count`), read in the measure's own
+    query: for the comparison, which shows them side by side."""
+    published = ExpertOpinion.objects.filter(
+        measure=OuterRef("pk"), status=ExpertOpinion.Status.PUBLISHED
+    )
+    count = published.order_by().values("measure").annotate(n=Count("pk")).values("n")[:1]
+    return {
+        **{f"rating_{name}": expert_rating(name) for name in CRITERION_NAMES},
+        "expert_opinion_count": Subquery(count),
+    }
 
 
 class ExpertOpinionQuerySet(models.QuerySet):

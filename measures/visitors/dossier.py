@@ -53,13 +53,14 @@ def slugs_in(session):
 def measures_in(slugs, detailed=True):
     """The published measures of `slugs`, in basket order, in one query per relation.
 
-    `detailed`: with their links, results and their texts in the page's language, which
-    the print view and the PDF show; the dossier page shows cards, which need none.
+    `detailed`: with their links, results, published expert opinions and their texts in the
+    page's language, which the print view and the PDF show; the dossier page shows cards,
+    which need none.
     """
     if not slugs:
         return []
     published = Measure.objects.published()
-    shaped = published.for_detail() if detailed else published.for_listing()
+    shaped = published.for_detail().with_expert_opinions() if detailed else published.for_listing()
     found = {measure.slug: measure for measure in shaped.filter(slug__in=slugs)}
     return [found[slug] for slug in slugs if slug in found]
 
@@ -257,6 +258,27 @@ def indicator_rows(measure):
     return rows
 
 
+def opinion_rows(measure):
+    """The published expert opinions: who, where from, when, the text, the four ratings
+    with their reasons and the editors' reply (`MeasureQuerySet.with_expert_opinions`)."""
+    return [
+        {
+            "name": opinion.expert_name,
+            "affiliation": opinion.affiliation,
+            "date": date_format(opinion.published_at, "DATE_FORMAT")
+            if opinion.published_at
+            else "",
+            "text": opinion.text,
+            "ratings": [
+                (capfirst(label), _("%(score)d of 5") % {"score": score}, reason)
+                for label, score, reason in opinion.ratings()
+            ],
+            "reply": opinion.reply,
+        }
+        for opinion in measure.published_opinions
+    ]
+
+
 def entries(measures):
     """Per measure, what the good-practice template shows, for the print view and the PDF."""
     return [entry(measure) for measure in measures]
@@ -332,6 +354,7 @@ def entry(measure):
         "facts": facts,
         "sections": [(label, LocalText(text.strip(), text.lang)) for label, text in sections],
         "indicators": indicator_rows(measure),
+        "opinions": opinion_rows(measure),
         "links": links,
         "url": absolute_url(measure.get_absolute_url()),
         "contact_url": absolute_url(reverse("measures:contact", kwargs={"slug": measure.slug})),

@@ -173,6 +173,9 @@ def measure_story(entry, style):
         story.append(Paragraph(markup(_("Results in figures")), style["heading"]))
         story.append(indicator_table(entry["indicators"], style))
 
+    if entry.get("opinions"):
+        story += opinions_story(entry["opinions"], style)
+
     if entry.get("fit"):
         story += fit_story(entry["fit"], style)
 
@@ -186,6 +189,26 @@ def measure_story(entry, style):
         "Write to the people behind this measure through the catalogue's contact form: %(url)s"
     ) % {"url": entry["contact_url"]}
     story.append(Paragraph(markup(contact), style["paragraph"]))
+    return story
+
+
+def opinions_story(opinions, style):
+    """The measure's published expert opinions, each with its four ratings and reasons."""
+    story = [Paragraph(markup(_("Expert opinions")), style["heading"])]
+    for opinion in opinions:
+        who = f"{opinion['name']}, {opinion['affiliation']} · {opinion['date']}"
+        story.append(Paragraph(f"<b>{markup(who)}</b>", style["paragraph"]))
+        story += paragraphs(opinion["text"], style["paragraph"])
+        story += [
+            Paragraph(
+                f"• <b>{markup(label)}: {markup(score)}</b>. {markup(reason)}", style["paragraph"]
+            )
+            for label, score, reason in opinion["ratings"]
+        ]
+        if opinion["reply"]:
+            reply_heading = markup(_("Reply by the measure's editors"))
+            story.append(Paragraph(f"<b>{reply_heading}</b>", style["paragraph"]))
+            story += paragraphs(opinion["reply"], style["paragraph"])
     return story
 
 

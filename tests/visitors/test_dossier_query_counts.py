@@ -55,8 +55,8 @@ def test_print_view_queries(client, django_assert_num_queries, basket, size):
     basket(size)
 
     # 1 the session, 2 the measures with region, partner, theme and group ids, 3 links,
-    # 4 indicators
-    with django_assert_num_queries(4):
+    # 4 indicators, 5 published expert opinions (one more since the dossier shows them)
+    with django_assert_num_queries(5):
         response = client.get("/en/dossier/print/")
 
     html = response.content.decode()
@@ -71,8 +71,8 @@ def test_pdf_queries(client, django_assert_num_queries, basket, size):
     basket(size)
 
     # 1 the session, 2 the measures with region, partner, theme and group ids, 3 links,
-    # 4 indicators
-    with django_assert_num_queries(4):
+    # 4 indicators, 5 published expert opinions (one more since the dossier shows them)
+    with django_assert_num_queries(5):
         response = client.get("/en/dossier/dossier.pdf")
 
     assert response.content.startswith(b"%PDF")
