@@ -6,9 +6,10 @@ outbox (rows of this database, next2met.outbox), inside the step's transaction:
 - `submit()`: the visitor gets a link to confirm their address (nothing is public);
 - `confirm()`: the coordinators hear that an entry waits for approval;
 - `approve()` / `decline()`: coordinators only (`permissions.can_review_explorations`);
-  on approval the owning partner's editors are told, with the exploring
-  organisation's address as Reply-To (as the contact relay does: they answer by
-  replying, and no page shows the address), and the organisation is told too;
+  on approval the owning partner's editors are told (the coordinators stand in for
+  a partner without any, as for the contact relay), and the organisation is told
+  too. The editors never see the organisation's address: their reply goes to the
+  coordinators (Reply-To), who approved the entry, know the address and forward it;
 - `withdraw()`: by the organisation, from the link of its mails; its address is forgotten;
 - `record_adoption()`: a coordinator turns the entry into a lineage link
   ("adapted from") to the adopting measure; the entry stays, marked adopted.
@@ -179,15 +180,22 @@ def approve(exploration, user):
         measure = exploration.measure
         context = _context(exploration)
         editors = sorted({person.email for person in permissions.editors_of(measure.partner)})
+        coordinators = sorted({person.email for person in permissions.coordinators()})
         messages = _mail(
             lambda: (
                 gettext("%(organisation)s is exploring your measure “%(title)s”")
                 % {"organisation": exploration.organisation, "title": measure.title}
             ),
             "exploration_editors.txt",
-            context,
-            editors,
-            reply_to=[exploration.email] if exploration.email else None,
+            {
+                **context,
+                "to_coordinators": not editors,
+                "admin_url": absolute_url(
+                    reverse("admin:measures_exploration_change", args=[exploration.pk])
+                ),
+            },
+            editors or coordinators,
+            reply_to=coordinators if editors else None,
         )
         if exploration.email:
             messages += _mail(

@@ -90,7 +90,7 @@ def test_approved_entry_shows_organisation_region_and_year_never_the_address(
     assert f"South Karelia, Finland, {exploration.created_at.year}" in html
     assert ENTRY["email"] not in html
     to_editors = next(m for m in mail.outbox if editor.email in m.to)
-    assert to_editors.reply_to == [ENTRY["email"]]
+    assert to_editors.reply_to == [coordinator.email]
     assert "is exploring your measure" in to_editors.subject
 
 
