@@ -262,6 +262,20 @@ def test_home_page_map_shows_every_region_with_its_count_and_a_link(client, publ
 
 
 @pytest.mark.django_db
+def test_each_marker_is_named_by_its_whole_region_name_and_count(client, published):
+    links = map_links(parse(client.get("/en/")))
+
+    for name, slug, *_rest in PARTNERSHIP:
+        link = links[f"/en/regions/{slug}/"]
+        assert link.attrs["aria-label"] == f"{name}, {SEED_COUNTS[slug]} measures"
+    assert (
+        links["/en/regions/mecklenburg-vorpommern/"]
+        .attrs["aria-label"]
+        .startswith("Mecklenburg-Western Pomerania, ")
+    )
+
+
+@pytest.mark.django_db
 def test_map_is_a_labelled_figure_beside_the_list_of_regions(client, published):
     page = parse(client.get("/en/"))
 
