@@ -1,9 +1,11 @@
 """What a filtered measure list shows, in words: its h1 and the start of its <title>.
 
-"Digital skills in Podlaskie", "Measures in Finland, Poland", "E-services matching
+"Digital skills: Podlaskie", "Measures: Finland, Poland", "E-services matching
 “care”", "Measures · Budget: Under €50,000": made from the active filters' chips
 (`MeasureFilter.active_filters()`), so a tab, a bookmark and a screen reader say
-what the page holds.
+what the page holds. Places follow a colon rather than "in": many regions' names
+need an article in German ("in der Woiwodschaft Podlachien"), which a name put
+into a sentence cannot get.
 """
 
 from django.utils.translation import gettext as _
@@ -23,7 +25,7 @@ def list_heading(chips):
     ]
     subject = ", ".join(themes) if themes else _("Measures")
     if places:
-        heading = _("%(subject)s in %(places)s") % {"subject": subject, "places": ", ".join(places)}
+        heading = _("%(subject)s: %(places)s") % {"subject": subject, "places": ", ".join(places)}
     else:
         heading = subject
     if words:

@@ -149,7 +149,7 @@ class CatalogueGraph:
                     f"region-{region.slug}",
                     in_every_language(
                         lambda region=region: (
-                            _("Soft digitalisation measures in %(region)s")
+                            _("Soft digitalisation measures: %(region)s")
                             % {"region": localized(region, "name")}
                         )
                     ),

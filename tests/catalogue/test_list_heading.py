@@ -25,8 +25,8 @@ def test_a_theme_in_a_region_names_both_and_the_count(client, catalogue):
         client, "/en/measures/?theme=digital-skills&region=podlaskie"
     )
 
-    assert heading == "Digital skills in Podlaskie Voivodeship"
-    assert title == "Digital skills in Podlaskie Voivodeship – 1 measure – Next2Met"
+    assert heading == "Digital skills: Podlaskie Voivodeship"
+    assert title == "Digital skills: Podlaskie Voivodeship – 1 measure – Next2Met"
 
 
 def test_the_unfiltered_list_is_called_measures(client, catalogue):
@@ -48,3 +48,10 @@ def test_the_title_is_in_the_pages_language(client, catalogue):
 
     assert heading.startswith("Maßnahmen")
     assert title.endswith("1 Maßnahme – Next2Met")
+
+
+def test_a_place_follows_a_colon_since_german_region_names_may_need_an_article(client, catalogue):
+    _title, heading = title_and_heading(client, "/de/measures/?region=podlaskie")
+
+    assert heading.startswith("Maßnahmen: ")
+    assert " in " not in heading

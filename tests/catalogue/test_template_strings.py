@@ -38,7 +38,7 @@ ENGLISH_PHRASES = [
     "About the measure",
     "Further information",
     "Problem addressed",
-    "More measures from",
+    "More measures",
     "Related measures",
     "Add to comparison",
     "Compare",

@@ -176,3 +176,13 @@ def test_every_page_links_the_catalogue_and_the_api_from_its_footer(client, cata
     assert 'href="/api/catalogue.ttl" type="text/turtle"' in footer
     assert 'href="/api/catalogue.jsonld" type="application/ld+json"' in footer
     assert 'href="/api/"' in footer
+
+
+def test_a_regions_dataset_names_the_region_after_a_colon(client, catalogue):
+    # "in Woiwodschaft Podlachien" would lack the article German needs before many names.
+    graph, _response = graph_of(client, "/api/catalogue.ttl", "turtle")
+
+    titles = graph.objects(URIRef(f"{BASE}#region-lower-austria"), DCTERMS.title)
+
+    english = next(title for title in titles if title.language == "en")
+    assert str(english) == "Soft digitalisation measures: Lower Austria"
