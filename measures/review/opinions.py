@@ -2,13 +2,16 @@
 
 Every move goes through `move()`, which asks `permissions` and changes the
 state with a conditional UPDATE (two coordinators acting at once cannot both
-succeed); `reply()` records the measure's editors' one reply.
+succeed); `reply()` records the measure's editors' one reply. An UPDATE sends
+no model signal, so both bump the content version themselves: the measure's
+page, the list's facet and the comparison show published opinions.
 """
 
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from measures.caching import content_version
 from measures.models import ExpertOpinion
 from measures.review import permissions
 
@@ -41,6 +44,7 @@ def move(opinion, to_status, user, comment=""):
     moved = ExpertOpinion.objects.filter(pk=opinion.pk, status=opinion.status).update(**updates)
     if not moved:
         raise OpinionError(_("Someone else changed the state of this opinion a moment ago."))
+    content_version.bump()
     opinion.refresh_from_db()
     return opinion
 
@@ -59,5 +63,6 @@ def reply(opinion, user, text):
     )
     if not replied:
         raise OpinionError(_("The editors have already replied to this opinion."))
+    content_version.bump()
     opinion.refresh_from_db()
     return opinion

@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from measures.caching import content_version
 from measures.models import ExpertOpinion, Measure
 from measures.review.groups import EXPERTS
 from tests.review.opinions import (
@@ -138,3 +139,24 @@ def test_an_empty_reply_is_no_reply(client, editor, expert, measure):
     opinion.refresh_from_db()
     assert opinion.reply == ""
     assert opinion.replied_at is None
+
+
+def test_publishing_an_opinion_changes_the_content_version(client, coordinator, expert, measure):
+    opinion = make_opinion(measure, expert, status=Status.SUBMITTED)
+    before = content_version.current()
+    client.force_login(coordinator)
+
+    client.post(opinion_url(opinion), {"move_to": Status.PUBLISHED})
+
+    # The move is an UPDATE, which no model signal reports: the cached pages must still go.
+    assert content_version.current() != before
+
+
+def test_a_reply_changes_the_content_version(client, editor, expert, measure):
+    opinion = make_opinion(measure, expert, status=Status.PUBLISHED)
+    before = content_version.current()
+    client.force_login(editor)
+
+    client.post(opinion_url(opinion), {"reply": "We now publish a comparison group."})
+
+    assert content_version.current() != before
