@@ -35,8 +35,8 @@ The dicts themselves come from measures.exchange.representation, which the
 downloads share. Texts and page addresses are in the language the client asks
 for with Accept-Language where a translation exists (LocaleMiddleware picks it,
 and says which in Content-Language), else in English. The `lang` parameter
-(`?lang=de`) overrides the header, for clients that cannot set one; an unknown
-language is a 400 naming `lang`.
+(`?lang=de`) overrides the header, for clients that cannot set one; it is read as
+the header is (`DE`, `de-AT` are German); an unknown or empty one is a 400 naming `lang`.
 """
 
 import functools
@@ -95,12 +95,21 @@ def with_open_data_headers(response):
     return response
 
 
-def requested_language(request):
-    """The `lang` parameter's language, None when absent; a 400 naming it if unknown."""
-    code = request.GET.get(LANGUAGE_PARAM)
-    if code in (None, ""):
+def site_language(code):
+    """The site's language `code` names, as Accept-Language is read: any case, en-GB as en."""
+    try:
+        return translation.get_supported_language_variant(code.strip().lower().replace("_", "-"))
+    except LookupError:
         return None
-    if code not in dict(settings.LANGUAGES):
+
+
+def requested_language(request):
+    """The `lang` parameter's language, None when absent; a 400 naming it if unknown or empty."""
+    code = request.GET.get(LANGUAGE_PARAM)
+    if code is None:
+        return None
+    language = site_language(code)
+    if language is None:
         codes = ", ".join(code for code, name in settings.LANGUAGES)
         message = _("Choose one of: %(codes)s.") % {"codes": codes}
         raise ApiError(
@@ -108,7 +117,7 @@ def requested_language(request):
             _("lang must be one of the site's languages: %(codes)s.") % {"codes": codes},
             field_errors(LANGUAGE_PARAM, message, "invalid_choice"),
         )
-    return code
+    return language
 
 
 def answer(view, request, *args, **kwargs):

@@ -12,6 +12,7 @@ The texts are in English: the description is for developers, and a client
 generator reads it once.
 """
 
+from django import forms
 from django.conf import settings
 from django.http import JsonResponse
 from django.urls import reverse
@@ -32,7 +33,7 @@ FILTER_DESCRIPTIONS = {
     "theme": "Theme slug, e.g. e-services; repeat for several (any of them).",
     "target": "Target group slug; repeat for several (any of them).",
     "partner": "Partner slug, e.g. witeno; repeat for several.",
-    "evidence": "Evidence of results: documented, monitored, evaluated; repeat for several.",
+    "evidence": "Evidence of results: anecdotal, monitored, evaluated; repeat for several.",
     "documentation": "How fully the measure is documented; repeat for several.",
     "budget": "Budget band code; repeat for several.",
     "funding": "Funding source code, e.g. erdf; repeat for several.",
@@ -279,7 +280,11 @@ SCHEMAS["Root"] = obj(
         "languages": {"type": "array", "items": STRING},
         "language_parameter": STRING,
         "openapi": URL,
-        "endpoints": {"type": "object", "additionalProperties": URL},
+        "endpoints": {
+            "type": "object",
+            "description": "Each endpoint's address; one with {slug} is a URI template (RFC 6570).",
+            "additionalProperties": STRING,
+        },
         "catalogue": obj({"turtle": URL, "json_ld": URL}),
         "feeds": obj({"new_measures": URL, "recent_changes": URL}),
         "oembed": URL,
@@ -331,6 +336,8 @@ def error(description):
 NOT_MODIFIED = {"description": "The client's copy (If-None-Match) is current."}
 BAD_REQUEST = error("A parameter has a value the API does not take; `errors` names it.")
 NOT_FOUND = error("Nothing is published at this address.")
+BAD_LANGUAGE = error("The lang parameter names no language of the site; `errors` names it.")
+FORMAT_NOT_OFFERED = error("A format other than json was asked for: not implemented.")
 
 
 def language_parameter():
@@ -341,22 +348,34 @@ def language_parameter():
         "required": False,
         "description": (
             "The language of texts and page addresses; overrides Accept-Language. "
-            "Texts without a translation are in English."
+            "Texts without a translation are in English. Read without regard to case, and "
+            "a regional variant as its language (en-GB as en); any other value, an empty "
+            "one too, is a 400."
         ),
         "schema": {"type": "string", "enum": codes},
     }
 
 
+def value_schema(field):
+    """What one of the list's form fields takes: its choices, bounds or length."""
+    if isinstance(field, forms.IntegerField):
+        return {"type": "integer", "minimum": field.min_value, "maximum": field.max_value}
+    if isinstance(field, forms.ModelMultipleChoiceField):
+        # Today's regions, themes, partners…: the document follows the content version.
+        return {"type": "string", "enum": [str(value) for value, label in field.choices]}
+    if isinstance(field, forms.ChoiceField):
+        return {"type": "string", "enum": [str(value) for value, label in field.choices if value]}
+    if isinstance(field, forms.CharField) and field.max_length:
+        return {"type": "string", "maxLength": field.max_length}
+    return STRING
+
+
 def filter_parameters():
     parameters = []
-    for name in MeasureFilter.base_filters:
-        schema = (
-            {"type": "array", "items": STRING}
-            if name in REPEATABLE
-            else {"type": "integer"}
-            if name.startswith("year_")
-            else STRING
-        )
+    for name, field in MeasureFilter().form.fields.items():
+        schema = value_schema(field)
+        if name in REPEATABLE:
+            schema = {"type": "array", "items": schema}
         parameters.append(
             {
                 "name": name,
@@ -393,7 +412,7 @@ def operation(operation_id, summary, responses, parameters=(), tags=()):
             "summary": summary,
             "tags": list(tags),
             "parameters": [*parameters, language_parameter()],
-            "responses": {**responses, "304": NOT_MODIFIED},
+            "responses": {"400": BAD_LANGUAGE, **responses, "304": NOT_MODIFIED},
         }
     }
 
@@ -424,8 +443,15 @@ def paths():
                     "name": "page_size",
                     "in": "query",
                     "required": False,
-                    "description": f"Measures a page, at most {MAX_PAGE_SIZE}.",
-                    "schema": {**whole_number, "default": settings.MEASURES_PER_PAGE},
+                    "description": (
+                        f"Measures a page, at most {MAX_PAGE_SIZE}; a larger number is read "
+                        f"as {MAX_PAGE_SIZE}."
+                    ),
+                    "schema": {
+                        **whole_number,
+                        "maximum": MAX_PAGE_SIZE,
+                        "default": settings.MEASURES_PER_PAGE,
+                    },
                 },
             ],
             tags=["measures"],
@@ -465,7 +491,7 @@ def paths():
         path_of("oembed"): operation(
             "oEmbed",
             "The oEmbed answer for a measure's page: an iframe of its card",
-            {"200": ok("OEmbed"), "400": BAD_REQUEST, "404": NOT_FOUND},
+            {"200": ok("OEmbed"), "400": BAD_REQUEST, "404": NOT_FOUND, "501": FORMAT_NOT_OFFERED},
             [
                 {
                     "name": "url",
@@ -486,14 +512,12 @@ def paths():
             ],
             tags=["embedding"],
         ),
-        path_of("openapi"): {
-            "get": {
-                "operationId": "openapiDescription",
-                "summary": "This description",
-                "tags": ["about"],
-                "responses": {"200": {"description": "The OpenAPI 3.1 document"}},
-            }
-        },
+        path_of("openapi"): operation(
+            "openapiDescription",
+            "This description",
+            {"200": {"description": "The OpenAPI 3.1 document", "headers": HEADERS}},
+            tags=["about"],
+        ),
     }
 
 
