@@ -3,7 +3,7 @@
 import pytest
 from django.contrib import admin
 
-from measures.models import Category, Exploration, Measure, Region, TargetGroup
+from measures.models import Category, ExpertOpinion, Exploration, Measure, Region, TargetGroup
 from partners.models import Membership, Partner
 from tests.factories import (
     CategoryFactory,
@@ -35,6 +35,9 @@ MODEL_IDS = [model._meta.model_name for model, *_rest in MODELS]
 # Sent by visitors, never added in the admin: their pages are tested in
 # tests/adoption/test_exploration_permissions.py.
 VISITORS_MODELS = {Exploration}
+# Written by experts only (not by a superuser, who is none): their pages are tested in
+# tests/review/test_expert_opinion_permission_table.py.
+EXPERTS_MODELS = {ExpertOpinion}
 
 
 def admin_url(model, suffix=""):
@@ -46,7 +49,7 @@ def test_every_registered_model_of_the_project_is_covered_here():
         model for model in admin.site._registry if model._meta.app_label in {"measures", "partners"}
     }
 
-    assert registered == {model for model, *_rest in MODELS} | VISITORS_MODELS
+    assert registered == {model for model, *_rest in MODELS} | VISITORS_MODELS | EXPERTS_MODELS
 
 
 @pytest.mark.parametrize(("model", "factory", "word", "other"), MODELS, ids=MODEL_IDS)

@@ -167,3 +167,19 @@ def test_expert_sees_no_measure_in_the_back_office(expert, make_measure):
 
     assert not permissions.visible_measures(expert).exists()
     assert not permissions.can_create(expert)
+
+
+def test_superuser_reads_and_finds_every_opinion_but_writes_none(
+    client, superuser, opinion_in, expert
+):
+    opinion = opinion_in(D)
+    client.force_login(superuser)
+
+    found = client.get(OPINION_LIST, {"q": "Nowak"})
+    page = client.get(opinion_url(opinion))
+    add = client.get(f"{OPINION_LIST}add/")
+
+    assert list(found.context["cl"].result_list) == [opinion]
+    assert page.status_code == 200
+    assert page.context["original"] == opinion
+    assert add.status_code == 403
