@@ -84,6 +84,13 @@ def region_countries():
     return facet_data.region_countries()
 
 
+# What the list says of a facet value it does not know (a mistyped or outdated link),
+# after the facet's name: the value itself and that the facet was left out.
+UNKNOWN_VALUE = {
+    "invalid_choice": _("“%(value)s” is not one of its options, so this filter was left out."),
+}
+
+
 class FacetFilter(django_filters.ModelMultipleChoiceFilter):
     """Several values of one facet, matched by slug and OR-ed.
 
@@ -97,6 +104,7 @@ class FacetFilter(django_filters.ModelMultipleChoiceFilter):
         kwargs.setdefault("to_field_name", "slug")
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
         kwargs.setdefault("distinct", False)
+        kwargs.setdefault("error_messages", UNKNOWN_VALUE)
         super().__init__(*args, **kwargs)
 
 
@@ -123,6 +131,7 @@ class ChoiceFacetFilter(django_filters.MultipleChoiceFilter):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", forms.CheckboxSelectMultiple)
         kwargs.setdefault("distinct", False)
+        kwargs.setdefault("error_messages", UNKNOWN_VALUE)
         super().__init__(*args, **kwargs)
 
 
@@ -195,6 +204,7 @@ class MeasureFilter(django_filters.FilterSet):
         choices=region_countries,
         widget=forms.CheckboxSelectMultiple,
         distinct=False,
+        error_messages=UNKNOWN_VALUE,
     )
     theme = ManyToManyFacetFilter(
         field_name="categories", label=_("Theme"), queryset=Category.objects.all()
@@ -464,8 +474,6 @@ class MeasureFilter(django_filters.FilterSet):
             for value in data.get(name) or []:
                 if name in facet_data.PLAIN_FACETS:
                     key, text = value, facet_data.choice_label(name, value)
-                elif name == "partner":
-                    key, text = value.slug, str(value)
                 else:
                     key, text = value.slug, localized(value, "name")
                 chips.append(self._chip(name, field.label, text, key))

@@ -72,3 +72,10 @@ def test_the_embedded_card_names_the_partner_in_german(client, measure):
     html = client.get("/de/measures/rural-coworking-spaces/embed/").content.decode()
 
     assert GERMAN_NAME in html
+
+
+def test_the_partner_filters_chip_names_the_partner_in_german(client, measure):
+    response = client.get("/de/measures/?partner=witeno")
+
+    chips = [chip for chip in response.context["active_filters"] if chip["name"] == "partner"]
+    assert [str(chip["text"]) for chip in chips] == [GERMAN_NAME]
