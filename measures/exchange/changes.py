@@ -8,6 +8,10 @@ changes (MeasureTransition), and holds only what the public could read:
 - a measure moved to "published" put online its last record before the move
   (a move changes the state alone, by an UPDATE that adds no record).
 
+A measure loaded without history (`loaddata`, the seed) was published as loaded:
+its first edit is logged without naming sections, since nothing tells what the
+published text was before it.
+
 Records saved while the measure was a draft, in review or archived are never
 shown for themselves: they count only once published, compared with what was
 published before. A revision an editor proposes lives in MeasureRevision until
@@ -26,6 +30,7 @@ from datetime import datetime, timedelta
 
 from django.db.models import F, OuterRef
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import FUNDING_FIELDS, GOOD_PRACTICE_FIELDS, Measure, MeasureTransition
@@ -36,7 +41,8 @@ SETTLE = timedelta(minutes=1)
 
 
 def field_label(name):
-    return Measure._meta.get_field(name).verbose_name
+    # Capitalised as the other sections' names are (the fields' names are lower case).
+    return capfirst(Measure._meta.get_field(name).verbose_name)
 
 
 # The sections a visitor sees, in the page's order, and the fields each is made of.
@@ -69,6 +75,10 @@ RELATIONS = {
 ANNOTATIONS = [annotation for annotation, column in RELATIONS.values()]
 OWN_FIELDS = [name for label, names in SECTIONS for name in names if name not in RELATIONS]
 HistoricalMeasure = Measure.history.model
+# A measure loaded without history (the seed's) has no record of the text it was
+# published with: its first edit after publication is logged, but which sections it
+# changed cannot be known.
+NOT_RECORDED = _("the text (which sections is not recorded)")
 
 
 def history_of(relation, column):
@@ -150,8 +160,13 @@ def log_of(measure, records, moves):
     previous = None
     for moment, record in published_versions(records, moves):
         content = content_of(record)
-        if previous is not None and measure.published_at and moment > measure.published_at:
-            sections = changed_sections(previous, content)
+        if measure.published_at and moment > measure.published_at:
+            if previous is not None:
+                sections = changed_sections(previous, content)
+            elif moment > measure.published_at + SETTLE:
+                sections = [NOT_RECORDED]
+            else:  # the version published, recorded moments after the move
+                sections = []
             if sections:
                 key = f"{measure.pk}-{record['history_id']}-{int(moment.timestamp())}"
                 changes.append(Change(measure.pk, moment, key, [str(s) for s in sections]))

@@ -231,3 +231,25 @@ def test_a_measure_loaded_without_history_shows_its_page_and_its_publication(cli
 
 def test_no_published_version_settles_to_none():
     assert settled([]) == []
+
+
+def test_the_first_edit_of_a_measure_loaded_without_history_is_logged_without_sections(measure):
+    History.objects.filter(id=measure.pk).delete()
+    MeasureTransition.objects.filter(measure=measure).delete()
+
+    edit(measure, 10, summary="A new summary.")
+    edit(measure, 5, website="https://example.org/new")
+
+    assert sections(measure) == [
+        (False, ["Website"]),
+        (False, ["the text (which sections is not recorded)"]),
+        (True, []),
+    ]
+
+
+def test_section_names_are_capitalised_alike(measure):
+    edit(measure, 10, problem="A problem told anew.", summary="A new summary.")
+
+    [changed, _published] = change_log(measure)
+    assert changed.sections == ["Summary", "Problem addressed"]
+    assert all(name[0].isupper() for name in changed.sections)
