@@ -2,7 +2,8 @@
 
 Coordinators hear when a measure is submitted or a change is proposed; the
 owning partner's editors hear when their measure is published, sent back with a
-request for changes, or when their proposed changes are decided on. Mail goes
+request for changes, or when their proposed changes are decided on. Expert
+opinions are told about likewise (`opinion_moved`). Mail goes
 through Django's e-mail backend (the console by default, SMTP from settings).
 Every subject is made one line (`partners.text.one_line`): a title stored with a
 line break must not stop the mail, and with it the request that sends it.
@@ -65,6 +66,57 @@ def transition_made(record):
             subject, "measures/email/changes_requested.txt", context, editors_of(measure.partner)
         )
     return 0
+
+
+def opinion_url(opinion):
+    """The address of the expert opinion's admin page at SITE_URL."""
+    return absolute_url(reverse("admin:measures_expertopinion_change", args=[opinion.pk]))
+
+
+def opinion_moved(opinion):
+    """Tell the people concerned that an expert opinion changed state.
+
+    Submitted: the coordinators, who decide on it, and the measure's editors, who
+    read it first and may reply. Published: the expert and the editors. Sent back
+    for changes: the expert, with the coordinator's reason.
+    """
+    measure = opinion.measure
+    Status = opinion.Status
+    context = {"opinion": opinion, "measure": measure, "url": opinion_url(opinion)}
+    title = {"title": measure.title}
+    if opinion.status == Status.SUBMITTED:
+        sent = _send(
+            _("Expert opinion for review: %(title)s") % title,
+            "measures/email/opinion_submitted.txt",
+            context,
+            coordinators(),
+        )
+        return sent + _send(
+            _("An expert's opinion on your measure: %(title)s") % title,
+            "measures/email/opinion_for_editors.txt",
+            context,
+            editors_of(measure.partner),
+        )
+    if opinion.status == Status.PUBLISHED:
+        recipients = [*editors_of(measure.partner), *_with_address([opinion.expert])]
+        return _send(
+            _("Expert opinion published: %(title)s") % title,
+            "measures/email/opinion_published.txt",
+            {**context, "public_url": absolute_url(measure.get_absolute_url())},
+            recipients,
+        )
+    if opinion.status == Status.CHANGES_REQUESTED:
+        return _send(
+            _("Changes requested to your opinion on %(title)s") % title,
+            "measures/email/opinion_changes_requested.txt",
+            context,
+            _with_address([opinion.expert]),
+        )
+    return 0
+
+
+def _with_address(users):
+    return [user for user in users if user.is_active and user.email]
 
 
 def revision_proposed(revision):

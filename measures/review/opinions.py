@@ -8,12 +8,13 @@ page, the list's facet and the comparison show published opinions.
 """
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from measures.caching import content_version
 from measures.models import ExpertOpinion
-from measures.review import permissions
+from measures.review import notifications, permissions
 
 Status = ExpertOpinion.Status
 
@@ -41,11 +42,14 @@ def move(opinion, to_status, user, comment=""):
         updates.update(published_at=now, decided_by=user)
     if to_status == Status.CHANGES_REQUESTED:
         updates.update(decided_by=user, review_comment=comment)
-    moved = ExpertOpinion.objects.filter(pk=opinion.pk, status=opinion.status).update(**updates)
-    if not moved:
-        raise OpinionError(_("Someone else changed the state of this opinion a moment ago."))
-    content_version.bump()
-    opinion.refresh_from_db()
+    with transaction.atomic():
+        moved = ExpertOpinion.objects.filter(pk=opinion.pk, status=opinion.status).update(**updates)
+        if not moved:
+            raise OpinionError(_("Someone else changed the state of this opinion a moment ago."))
+        content_version.bump()
+        opinion.refresh_from_db()
+        # Queued in the move's own transaction, as the moves of measures are.
+        notifications.opinion_moved(opinion)
     return opinion
 
 
