@@ -22,7 +22,7 @@ from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -38,6 +38,8 @@ from measures.site_url import absolute_url, site_url
 
 MAX_BYTES = 10 * 1024
 WIDTH, HEIGHT = 400, 320
+# The smallest frame the card's text still fits in (its style is fluid down to it).
+MIN_WIDTH, MIN_HEIGHT = 240, 200
 PROVIDER_NAME = "Next2Met"
 
 # The card's whole style. Its hash is its permission in the card's CSP.
@@ -74,18 +76,19 @@ CARD_CSP = "; ".join(
 @require_safe
 @xframe_options_exempt
 def embed(request, slug):
-    measure = get_object_or_404(Measure.objects.published().for_listing(), slug=slug)
-    response = render(
-        request,
-        "measures/embed.html",
-        {
+    context = {"card_css": CARD_CSS, "site_url": site_url() + "/"}
+    measure = Measure.objects.published().for_listing().filter(slug=slug).first()
+    if measure is None:
+        # A partner's page keeps its iframe after a measure is archived or renamed: a card
+        # it may frame saying so, rather than the site's 404 page, which refuses frames.
+        response = render(request, "measures/embed_missing.html", context, status=404)
+    else:
+        context |= {
             "measure": measure,
-            "card_css": CARD_CSS,
             "page_url": absolute_url(measure.get_absolute_url()),
-            "site_url": site_url() + "/",
             "license": settings.CONTENT_LICENSE,
-        },
-    )
+        }
+        response = render(request, "measures/embed.html", context)
     # Set here, before django-csp's middleware, which leaves a policy already set alone.
     response["Content-Security-Policy"] = CARD_CSP
     # Never kept, so never revalidated: the site's 304s (next2met.conditional) carry the
@@ -137,12 +140,21 @@ def measure_page(url):
 
 @api_view
 def oembed(request):
-    if request.GET.get("format", "json") != "json":
+    # An empty format is none asked for; JSON is json.
+    if (request.GET.get("format", "").strip().lower() or "json") != "json":
         # What the oEmbed specification asks for a format the provider does not offer.
         raise ApiError(501, _("Only the json format is offered."))
     slug, language = measure_page(request.GET.get("url", ""))
     max_width = whole_number_of(request.GET, "maxwidth", WIDTH)
     max_height = whole_number_of(request.GET, "maxheight", HEIGHT)
+    if max_width < MIN_WIDTH or max_height < MIN_HEIGHT:
+        # The card flows into any frame down to this size; a smaller one would cut its
+        # text. oEmbed asks a provider to respect the size or to have no answer.
+        raise ApiError(
+            404,
+            _("The card needs at least %(width)s × %(height)s pixels.")
+            % {"width": MIN_WIDTH, "height": MIN_HEIGHT},
+        )
     width, height = min(WIDTH, max_width), min(HEIGHT, max_height)
     with translation.override(language):
         try:
