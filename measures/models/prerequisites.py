@@ -16,6 +16,7 @@ from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
+from measures.content_language import source_text
 from measures.models.measure import Measure
 from partners.text import validate_single_line
 
@@ -125,3 +126,15 @@ class Prerequisite(models.Model):
         return (self.condition, *self.measure.natural_key())
 
     natural_key.dependencies = ["measures.measure"]
+
+    # Prerequisites are entered in English only: marked so, a German page can say
+    # lang="en" on them and count them among its English texts.
+    @property
+    def local_condition(self):
+        """The condition as a `LocalText` in the source language."""
+        return source_text(self.condition)
+
+    @property
+    def local_reason(self):
+        """The reason as a `LocalText` in the source language."""
+        return source_text(self.reason)

@@ -29,10 +29,31 @@ MEASURE_TEXTS = ("title", "summary", "description", *GOOD_PRACTICE_FIELDS, "info
 CARD_TEXTS = ("title", "summary")
 
 
+# What the fit check page shows of a measure besides its prerequisites.
+FIT_TEXTS = ("title",)
+
+
+def prerequisites_in_english(measure):
+    """Whether the measure's fit-check questions are shown in English on this page.
+
+    Prerequisites are entered in English only; the measure's page and its fit check
+    ask one question for each.
+    """
+    if content_language.translated_language() is None:
+        return False
+    return any(p.local_condition.is_fallback for p in measure.prerequisites.all())
+
+
 @register.inclusion_tag("includes/content_language_notice.html")
-def language_notice(measure):
-    """A short notice where some of the measure's texts are shown in English on this page."""
-    return {"show": content_language.falls_back(measure, MEASURE_TEXTS)}
+def language_notice(measure, fields="page"):
+    """A short notice where some of the measure's texts are shown in English on this page.
+
+    `fields="fit"`: the fit check page, which shows the title and the questions only.
+    """
+    texts = FIT_TEXTS if fields == "fit" else MEASURE_TEXTS
+    return {
+        "show": content_language.falls_back(measure, texts) or prerequisites_in_english(measure)
+    }
 
 
 @register.simple_tag
