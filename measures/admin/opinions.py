@@ -52,6 +52,10 @@ class ExpertOpinionForm(forms.ModelForm):
     class Meta:
         model = ExpertOpinion
         fields = []
+        # A sentence of reasons is read whole while it is written: two lines, not one field.
+        widgets = {
+            reason: forms.Textarea(attrs={"rows": 2, "cols": 80}) for _name, reason, _l in CRITERIA
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -66,12 +66,13 @@ def test_expert_opinion_from_draft_to_published(browser, live_server):
         ("novelty", "2", "Similar portals exist in Estonia."),
     ]:
         expert.locator(f"select[name={criterion}]").select_option(score)
-        expert.locator(f"input[name={criterion}_reason]").fill(reason)
+        expert.locator(f"textarea[name={criterion}_reason]").fill(reason)
     expert.get_by_role("button", name="Save", exact=True).click()
     opinion = ExpertOpinion.objects.get()
     assert opinion.status == ExpertOpinion.Status.DRAFT
 
     expert.goto(f"{live_server.url}/admin/measures/expertopinion/{opinion.pk}/change/")
+    expert.screenshot(path=f"{SCREENSHOTS}/admin-expert-draft.png", full_page=True)
     expert.get_by_label("Next step").select_option("submitted")
     expert.get_by_role("button", name="Save", exact=True).click()
     opinion.refresh_from_db()
@@ -86,6 +87,7 @@ def test_expert_opinion_from_draft_to_published(browser, live_server):
     coordinator = sign_in(browser, live_server, "conrad")
     coordinator.goto(f"{live_server.url}/admin/measures/expertopinion/")
     coordinator.get_by_role("link", name="Dr. Maria Nowak").click()
+    coordinator.screenshot(path=f"{SCREENSHOTS}/admin-coordinator.png", full_page=True)
     coordinator.get_by_label("Next step").select_option("published")
     coordinator.get_by_role("button", name="Save", exact=True).click()
     opinion.refresh_from_db()
