@@ -47,10 +47,15 @@ def test_detail_page_with_related_measures_queries(client, django_assert_num_que
     # 1 the measure, with region, partner and the ids of its themes and target groups
     # 2 its links
     # 3 its indicators
-    # 4 its lineage, both ways
-    # 5 the related published measures, with region, partner and the ids of their
+    # 4 its prerequisites, the questions of the fit check
+    # 5 its public explorations ("Explored by")
+    # 6 its published expert opinions
+    # 7 its lineage, both ways
+    # 8 the related published measures, with region, partner and the ids of their
     #   themes, ranked by shared count
-    with django_assert_num_queries(5):
+    # 9 its history, each version with the ids of its themes and target groups (the change log)
+    # 10 its moves between states (the change log: when a version went online)
+    with django_assert_num_queries(10):
         response = client.get("/en/measures/measure-00/")
 
     assert len(response.context["related_measures"]) == min(size - 1, 6)

@@ -22,6 +22,14 @@ HTML_PAGES = [
         "favicon",
         "sitemap",
         "sitemap_section",
+        # Atom feeds, pictures and JSON
+        "measures:measure_changes_feed",
+        "measures:changes_feed",
+        "og_image",
+        "og_image_measure",
+        "measures:compare_chosen",
+        # The card other sites frame: the measure alone, without the site around it
+        "measures:embed",
     }
 ]
 
