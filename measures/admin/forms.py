@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
@@ -40,6 +41,8 @@ class MeasureAdminForm(forms.ModelForm):
         model = Measure
         # MeasureAdmin adds the fields of its fieldsets, with its formfield overrides.
         fields = []
+        # Up to 300 characters: a box of a few lines shows them whole, a one-line input did not.
+        widgets = {"summary": AdminTextareaWidget(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

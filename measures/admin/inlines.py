@@ -179,9 +179,12 @@ class RevisedPrerequisitesFormSet(BaseInlineFormSet):
         return [row for _position, _n, row in sorted(rows, key=lambda item: item[:2])]
 
 
-class PrerequisiteInline(admin.TabularInline):
+class PrerequisiteInline(admin.StackedInline):
     """A measure's prerequisites: changed directly like its other parts, except on a
-    published measure by its editors, whose changes go into their revision."""
+    published measure by its editors, whose changes go into their revision.
+
+    Stacked, like IndicatorInline: each field gets its own label.
+    """
 
     model = Prerequisite
     formset = ParentScopedInlineFormSet
