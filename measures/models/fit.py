@@ -18,6 +18,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from measures.models.measure import Measure
 from measures.models.prerequisites import prerequisite_count
@@ -191,13 +192,18 @@ class FitCheck:
             "needed": len(self.partly) + len(self.missing),
             "unknown": len(self.unknown),
         }
-        return (
-            _(
-                "%(in_place)d of %(total)d prerequisites are in place; %(needed)d would still "
-                "be needed and %(unknown)d are not known yet."
-            )
-            % counts
+        # Each number decides the form of its own verb, in every language.
+        in_place = ngettext(
+            "%(in_place)d of %(total)d prerequisites is in place;",
+            "%(in_place)d of %(total)d prerequisites are in place;",
+            counts["in_place"],
         )
+        rest = ngettext(
+            "%(needed)d would still be needed and %(unknown)d is not known yet.",
+            "%(needed)d would still be needed and %(unknown)d are not known yet.",
+            counts["unknown"],
+        )
+        return f"{in_place % counts} {rest % counts}"
 
     def lines(self):
         """(heading, [texts]) of the result, for the dossier's print view and PDF."""

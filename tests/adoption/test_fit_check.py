@@ -65,8 +65,7 @@ def test_result_says_what_fits_what_is_needed_and_what_is_unknown(client, measur
     assert [p.pk for p in check.unknown] == [money]
     html = response.content.decode()
     assert (
-        "1 of 3 prerequisites are in place; 1 would still be needed and 1 are not known yet."
-        in html
+        "1 of 3 prerequisites is in place; 1 would still be needed and 1 is not known yet." in html
     )
     budget, staff = check.band_rows
     assert budget[1].short

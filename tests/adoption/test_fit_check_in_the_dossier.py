@@ -10,7 +10,7 @@ from tests.factories import MeasureFactory
 
 pytestmark = pytest.mark.django_db
 
-SUMMARY = "1 of 2 prerequisites are in place; 1 would still be needed and 0 are not known yet."
+SUMMARY = "1 of 2 prerequisites is in place; 1 would still be needed and 0 are not known yet."
 
 
 @pytest.fixture

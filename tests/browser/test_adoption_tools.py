@@ -67,7 +67,7 @@ def test_fit_check_answered_on_the_page_goes_into_the_dossier_pdf(
     page.get_by_role("button", name="Check the fit").click()
 
     expect(page).to_have_url(re.compile(r"/en/measures/remote-home-care/fit/\?.*budget=under-50k"))
-    summary = "1 of 2 prerequisites are in place; 1 would still be needed and 0 are not known yet."
+    summary = "1 of 2 prerequisites is in place; 1 would still be needed and 0 are not known yet."
     expect(page.get_by_text(summary)).to_be_visible()
     expect(page.get_by_role("heading", name="Would be needed")).to_be_visible()
     name = "phone" if viewport == PHONE else "desktop"
