@@ -38,6 +38,7 @@ PAGES = [
     Page("translations", _("Texts in other languages")),
     Page("spreadsheets", _("Spreadsheets")),
     Page("verification", _("Confirming a measure is current")),
+    Page("opinions", _("Expert opinions")),
     Page("public", _("What the public sees")),
     Page("sign-in", _("Signing in")),
 ]
