@@ -80,8 +80,10 @@ class ExplorationAdmin(admin.ModelAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         if "adopted_in" in form.base_fields and obj is not None:
+            # A public "adapted from" link: only a published measure can be the adoption.
             form.base_fields["adopted_in"].queryset = (
                 permissions.origin_choices(request.user)
+                .published()
                 .exclude(pk=obj.measure_id)
                 .order_by("title")
             )

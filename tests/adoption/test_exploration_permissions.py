@@ -83,3 +83,15 @@ def test_the_admin_search_finds_an_entry_by_its_organisation(client, coordinator
     response = client.get(LIST, {"q": "lappeenranta"})
 
     assert list(response.context["cl"].result_list) == [entry]
+
+
+def test_adopted_in_offers_published_measures_only(client, coordinator, entry, make_measure):
+    published = make_measure(partner="b", status=Measure.Status.PUBLISHED)
+    draft = make_measure(partner="b", status=Measure.Status.DRAFT)
+    client.force_login(coordinator)
+
+    offered = client.get(change_url(entry)).context["adminform"].form.fields["adopted_in"]
+
+    assert published in offered.queryset
+    assert draft not in offered.queryset
+    assert entry.measure not in offered.queryset
