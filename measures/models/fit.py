@@ -12,6 +12,7 @@ other published measures on the same themes that need fewer prerequisites
 (`fewer_prerequisites()`, one query).
 """
 
+import hashlib
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -38,8 +39,15 @@ class Answer(models.TextChoices):
 
 
 def answer_name(prerequisite):
-    """The name of a prerequisite's question in the form and the address."""
-    return f"p{prerequisite.pk}"
+    """The name of a prerequisite's question in the form and the address.
+
+    Made from the condition, unique within its measure, never from the row's id:
+    an approved revision writes a measure's prerequisites anew and a restored
+    backup numbers them anew, and a kept or shared answer must still name the
+    same questions (a changed condition is a new question, answered "don't know").
+    """
+    digest = hashlib.blake2s(prerequisite.condition.encode(), digest_size=4).hexdigest()
+    return f"p{digest}"
 
 
 @dataclass
@@ -121,9 +129,13 @@ class FitCheck:
 
     @property
     def questions(self):
-        """(prerequisite, the visitor's answer) in the measure's order."""
+        """(prerequisite, its question's name, the visitor's answer) in the measure's order."""
         return [
-            (prerequisite, self.answers.get(prerequisite.pk, Answer.UNKNOWN))
+            (
+                prerequisite,
+                answer_name(prerequisite),
+                self.answers.get(prerequisite.pk, Answer.UNKNOWN),
+            )
             for prerequisite in self.measure.prerequisites.all()
         ]
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from measures.models import Measure
-from measures.models.fit import Answer, FitCheck, fewer_prerequisites
+from measures.models import Measure, Prerequisite
+from measures.models.fit import Answer, FitCheck, answer_name, fewer_prerequisites
 from tests.adoption.conftest import add_prerequisites
 from tests.conftest import read_taxonomy_into_cache
 from tests.factories import CategoryFactory, MeasureFactory
@@ -33,6 +33,11 @@ def ids(measure):
     return [p.pk for p in measure.prerequisites.all()]
 
 
+def names(measure):
+    """The names of the measure's questions in the form and the address."""
+    return [answer_name(p) for p in measure.prerequisites.all()]
+
+
 def fit_url(measure, **answers):
     query = "&".join(f"{name}={value}" for name, value in answers.items())
     return f"/en/measures/{measure.slug}/fit/?{query}"
@@ -44,8 +49,8 @@ def test_measure_page_asks_one_question_per_prerequisite_in_a_get_form(client, m
     assert "Could this work in your region?" in html
     assert 'action="/en/measures/remote-home-care/fit/"' in html
     assert 'method="get"' in html
-    for pk in ids(measure):
-        assert html.count(f'name="p{pk}"') == 4  # have it, partly, no, don't know
+    for name in names(measure):
+        assert html.count(f'name="{name}"') == 4  # have it, partly, no, don't know
     assert "Broadband in the clients&#x27; homes" in html
     assert 'name="budget"' in html
     assert 'name="staff"' in html
@@ -53,9 +58,10 @@ def test_measure_page_asks_one_question_per_prerequisite_in_a_get_form(client, m
 
 def test_result_says_what_fits_what_is_needed_and_what_is_unknown(client, measure):
     broadband, nurses, money = ids(measure)
+    has_broadband, has_nurses, _has_money = names(measure)
 
     response = client.get(
-        fit_url(measure, **{f"p{broadband}": "yes", f"p{nurses}": "no"}, budget="under-50k")
+        fit_url(measure, **{has_broadband: "yes", has_nurses: "no"}, budget="under-50k")
     )
 
     assert response.status_code == 200
@@ -76,7 +82,7 @@ def test_result_says_what_fits_what_is_needed_and_what_is_unknown(client, measur
 
 
 def test_everything_in_place_says_so(client, measure):
-    answers = {f"p{pk}": "yes" for pk in ids(measure)}
+    answers = dict.fromkeys(names(measure), "yes")
 
     response = client.get(fit_url(measure, **answers, budget="over-1m", staff="large-team"))
 
@@ -85,12 +91,12 @@ def test_everything_in_place_says_so(client, measure):
 
 
 def test_the_result_page_keeps_the_visitors_answers_checked(client, measure):
-    broadband = ids(measure)[0]
+    broadband = names(measure)[0]
 
-    html = client.get(fit_url(measure, **{f"p{broadband}": "partly"})).content.decode()
+    html = client.get(fit_url(measure, **{broadband: "partly"})).content.decode()
 
-    assert f'name="p{broadband}" value="partly" checked' in html
-    assert f'name="p{broadband}" value="yes" checked' not in html
+    assert f'name="{broadband}" value="partly" checked' in html
+    assert f'name="{broadband}" value="yes" checked' not in html
 
 
 @pytest.mark.parametrize(
@@ -121,9 +127,12 @@ def test_no_fit_check_for_a_measure_that_is_not_published(client, make_measure):
 
 
 def test_query_string_round_trips_the_answers(measure):
-    broadband, nurses, _money = ids(measure)
+    _broadband, nurses, _money = ids(measure)
+    has_broadband, has_nurses, _has_money = names(measure)
     measure = Measure.objects.for_detail().get(pk=measure.pk)
-    check = FitCheck.from_query(measure, f"p{broadband}=yes&p{nurses}=partly&staff=one-person")
+    check = FitCheck.from_query(
+        measure, f"{has_broadband}=yes&{has_nurses}=partly&staff=one-person"
+    )
 
     again = FitCheck.from_query(measure, check.query_string)
 
@@ -174,3 +183,18 @@ def test_fit_page_queries(client, measure, theme, django_assert_num_queries):
         response = client.get(fit_url(measure, budget="under-50k"))
 
     assert len(response.context["alternatives"]) == 3
+
+
+def test_a_kept_answer_names_the_same_questions_after_the_prerequisites_are_written_anew(measure):
+    # An approved revision deletes a measure's prerequisites and makes them again, and
+    # a restored backup numbers them anew: the names of the questions do not change.
+    has_broadband, has_nurses, _has_money = names(measure)
+    query = f"{has_broadband}=yes&{has_nurses}=no"
+    Prerequisite.objects.replace(measure, measure.prerequisites.as_data())
+    measure = Measure.objects.for_detail().get(pk=measure.pk)
+
+    check = FitCheck.from_query(measure, query)
+
+    assert [p.condition for p in check.in_place] == ["Broadband in the clients' homes"]
+    assert [p.condition for p in check.missing] == ["Nurses trained for video visits"]
+    assert [p.condition for p in check.unknown] == ["About €155,000 a year for devices"]

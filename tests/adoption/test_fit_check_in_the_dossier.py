@@ -5,6 +5,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from measures.models.fit import answer_name
 from tests.adoption.conftest import add_prerequisites
 from tests.factories import MeasureFactory
 
@@ -23,7 +24,7 @@ def measure():
 @pytest.fixture
 def answers(measure):
     broadband, nurses = measure.prerequisites.all()
-    return f"p{broadband.pk}=yes&p{nurses.pk}=no&budget=under-50k"
+    return f"{answer_name(broadband)}=yes&{answer_name(nurses)}=no&budget=under-50k"
 
 
 def keep(client, measure, fit):

@@ -4,6 +4,7 @@ and its notice that some texts are in English counts them."""
 import pytest
 
 from measures.models import MeasureTranslation
+from measures.models.fit import answer_name
 from measures.templatetags.catalogue import MEASURE_TEXTS
 from tests.adoption.conftest import add_prerequisites
 from tests.factories import MeasureFactory
@@ -59,8 +60,8 @@ def test_the_english_page_does_not_mark_the_questions(client, measure):
 
 
 def test_the_fit_result_marks_the_questions_english_on_a_german_page(client, measure):
-    pk = measure.prerequisites.get().pk
-    page = parse(client.get(f"/de/measures/remote-home-care/fit/?p{pk}=no"))
+    name = answer_name(measure.prerequisites.get())
+    page = parse(client.get(f"/de/measures/remote-home-care/fit/?{name}=no"))
 
     needed = page.find("div", cls="fit-result__group--needed")
     assert needed.find("span", lang="en").text == "Broadband in the clients' homes"

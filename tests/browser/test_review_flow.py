@@ -99,8 +99,13 @@ def test_a_measure_goes_from_draft_to_public_only_through_review(browser, live_s
     editor.get_by_label("Start year:").fill("2022")
     submit(editor)
 
-    # The fields a published measure needs are asked for at submit time, beside them.
-    expect(editor.get_by_text("Describe the measure before sending it to review.")).to_be_visible()
+    # The fields a published measure needs are asked for at submit time, beside them,
+    # and listed at the top of the form, each linked to its field.
+    missing = "Describe the measure before sending it to review."
+    expect(editor.get_by_text(missing, exact=True)).to_be_visible()
+    expect(editor.get_by_role("link", name=f"Description: {missing}")).to_have_attribute(
+        "href", "#id_description"
+    )
     assert not Measure.objects.exists(), "an incomplete submission saves nothing"
     expect(editor.get_by_role("textbox", name="Summary:", exact=True)).to_have_value(
         "Empty classrooms become desks for commuters."
@@ -125,7 +130,10 @@ def test_a_measure_goes_from_draft_to_public_only_through_review(browser, live_s
     coordinator = sign_in(browser, live_server, "conrad")
     coordinator.goto(f"{live_server.url}/admin/measures/measure/review-queue/")
     coordinator.get_by_role("link", name="Coworking in village schools").click()
-    coordinator.get_by_label("Comment").first.fill("Say how many desks there are.")
+    # One message box, beside the decision it goes with.
+    coordinator.get_by_label("Message to the editors", exact=True).fill(
+        "Say how many desks there are."
+    )
     coordinator.get_by_role("button", name="Request changes").click()
     expect(coordinator.get_by_text("is now changes requested")).to_be_visible()
 
