@@ -173,9 +173,14 @@ def test_charts_are_labelled_by_their_headings(client, known_set):
         "Published measures per theme",
         "Published measures per start year",
         "Published measures per status in reality",
+        "Solutions taken up, per region",
     ]
     for svg in page.find_all("svg", cls="chart"):
         assert page.find("h2", id=svg.attrs["aria-labelledby"])
+    # The table of solutions taken up, which scrolls on a phone, is named by its heading too.
+    uptake = page.find("section", cls="uptake")
+    assert uptake.attrs["aria-labelledby"] == "uptake-heading"
+    assert page.find("h2", id="uptake-heading")
     assert len(page.find_all("h1")) == 1
 
 

@@ -93,7 +93,7 @@ def test_a_deleted_measure_leaves_the_cached_list(client, published):
         ("region", "name", "Greifswald and Usedom"),
         ("theme", "name", "Online public services"),
         ("target_group", "name", "Senior citizens"),
-        ("partner", "short_name", "WITENO Greifswald"),
+        ("partner", "name", "WITENO Greifswald GmbH"),
     ],
 )
 def test_a_renamed_region_theme_target_group_or_partner_shows_on_the_cached_list(
