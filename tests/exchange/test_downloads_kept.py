@@ -14,7 +14,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
-from django.http import HttpResponse, HttpResponseNotFound
+from django.http import HttpResponse, HttpResponseNotFound, StreamingHttpResponse
 from django.test import RequestFactory, override_settings
 from django.test.utils import CaptureQueriesContext
 
@@ -297,3 +297,46 @@ def test_a_download_still_being_made_elsewhere_is_not_made_twice(monkeypatch):
     assert made == []
     assert response.status_code == 503
     assert response["Retry-After"] == "30"
+
+
+def test_a_streamed_download_closed_unread_lets_the_next_request_make_it_at_once(monkeypatch):
+    # A WSGI server closes every answer, read or not (a client that went away, a HEAD).
+    from measures.caching import downloads
+
+    monkeypatch.setattr(downloads, "BUILD_WAIT", 5)
+    made = []
+
+    @cached_download
+    def view(request):
+        made.append(request)
+        return StreamingHttpResponse(iter([b"the whole ", b"catalogue"]))
+
+    request = RequestFactory().get(CSV)
+    request.user = AnonymousUser()
+    view(request).close()
+    started = time.monotonic()
+
+    again = view(request)
+
+    assert len(made) == 2
+    assert again.status_code == 200
+    assert time.monotonic() - started < 1
+    again.close()
+
+
+def test_the_mark_of_a_download_being_made_expires_if_its_maker_never_ends(monkeypatch):
+    # A worker killed while making the body never removes its mark.
+    from measures.caching import downloads
+
+    monkeypatch.setattr(downloads, "BUILD_MARK_TIMEOUT", 1)
+    request = RequestFactory().get(CSV)
+    key = downloads.download_key(request)
+    version, _found = downloads.content_version.read_with(key)
+    maker = downloads.BuildMark(key, version)
+    assert maker.claim()
+    assert downloads.BuildMark(key, version).is_held()
+
+    time.sleep(1.2)
+
+    assert not downloads.BuildMark(key, version).is_held()
+    assert downloads.BuildMark(key, version).claim()
