@@ -57,7 +57,7 @@ class OpenDataHeadersMiddleware:
         response = self.get_response(request)
         if not is_api_request(request):
             return response
-        if response.status_code in (301, 302, 307, 308) and "Location" in response:
+        if response.status_code in (301, 302, 303, 307, 308) and "Location" in response:
             response = redirect_response(response.status_code, response["Location"])
         return with_open_data_headers(response)
 

@@ -76,6 +76,7 @@ PUBLIC_GET_PAGES = {
     "partners:detail": "/en/partners/witeno/",
     "api:root": "/api/",
     "api:openapi": "/api/openapi.json",
+    "api:dcat": "/api/catalogue",
     "api:dcat_turtle": "/api/catalogue.ttl",
     "api:dcat_json_ld": "/api/catalogue.jsonld",
     "api:oembed": f"/api/oembed/?url=http://testserver/en/measures/{MEASURE}/",
@@ -118,6 +119,9 @@ PER_VISITOR = {
     # Not one visitor's, but never stored nor revalidated either: a 304 would bring the
     # site's frame policy into a partner site's copy of the card (measures.exchange.embed).
     "measures:embed",
+    # Its body follows the Accept header, which neither the page cache nor the shared
+    # validators know: kept by the browser alone (measures.exchange.dcat).
+    "api:dcat",
 }
 
 # The back office: staff pages, behind a sign-in, outside this table.

@@ -2,6 +2,9 @@
 
     GET /api/catalogue.ttl        Turtle
     GET /api/catalogue.jsonld     JSON-LD, the same graph
+    GET /api/catalogue            the nodes' own address (/api/catalogue#catalogue…):
+                                  the format the Accept header prefers, JSON-LD
+                                  for a browser or anything else
 
 One dcat:Catalog holds a dataset of all published measures and one per region
 (its measures), each with its distributions: the CSV and JSON downloads, the
@@ -26,6 +29,7 @@ from django.db.models import Count, Max, Min
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
 
 from measures.content_language import localized
@@ -360,3 +364,27 @@ def catalogue_turtle(request):
 def catalogue_json_ld(request):
     text = json.dumps(json_ld(catalogue_nodes()), ensure_ascii=False, indent=1)
     return HttpResponse(text, content_type="application/ld+json; charset=utf-8")
+
+
+# The formats a client may ask for by Accept at the nodes' own address, the first the
+# answer to a browser or to */*: (media type, the address of that format, its writer).
+FORMATS = {
+    "application/ld+json": ("api:dcat_json_ld", catalogue_json_ld),
+    "text/turtle": ("api:dcat_turtle", catalogue_turtle),
+}
+
+
+@api_view
+def catalogue(request):
+    """The address the graph's nodes are named by: the description in the format asked for.
+
+    Marked private and no-store, so neither the shared page cache nor the content-version ETag
+    (which know nothing of Accept) hand one format to a client that asked for the other.
+    """
+    media_type = request.get_preferred_type(list(FORMATS)) or next(iter(FORMATS))
+    name, view = FORMATS[media_type]
+    response = view.__wrapped__(request)
+    response["Content-Location"] = reverse(name)
+    patch_vary_headers(response, ["Accept"])
+    patch_cache_control(response, private=True, no_store=True)
+    return response

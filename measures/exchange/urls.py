@@ -10,6 +10,7 @@ app_name = "api"
 urlpatterns = [
     path("", api.root, name="root"),
     path("openapi.json", openapi.openapi_json, name="openapi"),
+    path("catalogue", dcat.catalogue, name="dcat"),
     path("catalogue.ttl", dcat.catalogue_turtle, name="dcat_turtle"),
     path("catalogue.jsonld", dcat.catalogue_json_ld, name="dcat_json_ld"),
     path("oembed/", embed.oembed, name="oembed"),

@@ -186,3 +186,32 @@ def test_a_regions_dataset_names_the_region_after_a_colon(client, catalogue):
 
     english = next(title for title in titles if title.language == "en")
     assert str(english) == "Soft digitalisation measures: Lower Austria"
+
+
+@pytest.mark.parametrize(
+    ("accept", "media_type"),
+    [
+        ("text/turtle", "text/turtle"),
+        ("application/ld+json", "application/ld+json"),
+        ("text/turtle;q=0.5, application/ld+json", "application/ld+json"),
+        ("text/html,application/xhtml+xml,*/*;q=0.8", "application/ld+json"),
+        ("", "application/ld+json"),
+    ],
+)
+def test_the_address_of_the_graphs_nodes_answers_in_the_format_asked_for(
+    client, published_measure, accept, media_type
+):
+    response = client.get("/api/catalogue", headers={"accept": accept} if accept else {})
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(media_type)
+    file = {"text/turtle": "/api/catalogue.ttl", "application/ld+json": "/api/catalogue.jsonld"}
+    assert response["Content-Location"] == file[media_type]
+    assert response.content == client.get(file[media_type]).content
+    assert "Accept" in response["Vary"]
+    assert "private" in response["Cache-Control"]
+    assert response["Access-Control-Allow-Origin"] == "*"
+    graph = Graph().parse(
+        data=response.content, format="turtle" if "turtle" in media_type else "json-ld"
+    )
+    assert (URIRef("http://testserver/api/catalogue#catalogue"), None, None) in graph

@@ -38,7 +38,7 @@ SAMPLES = {
     "/openapi.json": "/api/openapi.json",
 }
 # Not JSON: the DCAT-AP catalogue, which tests/exchange/test_dcat.py parses as RDF.
-NOT_DESCRIBED = {"/catalogue.ttl", "/catalogue.jsonld"}
+NOT_DESCRIBED = {"/catalogue", "/catalogue.ttl", "/catalogue.jsonld"}
 
 
 @pytest.fixture
