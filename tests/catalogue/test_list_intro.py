@@ -1,4 +1,4 @@
-"""The list's introduction says how filters apply: by themselves, or by the button without scripts."""
+"""The list's introduction says how filters apply: by themselves, or by a button without scripts."""
 
 import pytest
 
