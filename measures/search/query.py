@@ -68,7 +68,13 @@ def search_measures(queryset, query):
     if not parsed:
         return queryset
     if is_postgresql():
-        return queryset.filter(search_vector=_tsquery(parsed))
+        tsquery = _tsquery(parsed)
+        if isinstance(tsquery, Not):
+            # Only words to leave out ("-care"): every measure without them. Django's
+            # lookup would wrap a bare negation in plainto_tsquery(), which takes text.
+            (excluded,) = tsquery.get_source_expressions()
+            return queryset.exclude(search_vector=excluded)
+        return queryset.filter(search_vector=tsquery)
     return queryset.filter(_sqlite_condition(parsed))
 
 
@@ -94,6 +100,9 @@ class Not(SearchQueryCombinable, Func):
 
     template = "!!(%(expressions)s)"
     output_field = SearchQueryField()
+    # Read when two negations are combined ("-a -b"); a negation keeps the
+    # configurations of the queries it negates.
+    config = None
 
 
 def _tsquery(parsed):
