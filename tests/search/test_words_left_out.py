@@ -1,4 +1,4 @@
-"""A search of words to leave out only ("-care") lists the measures without them, on both engines."""
+"""A search of words to leave out only ("-care") lists the measures without them (both engines)."""
 
 import pytest
 
