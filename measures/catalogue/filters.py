@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from measures.catalogue import facets as facet_data
 from measures.content_language import localized
@@ -189,7 +190,7 @@ def has_words(words):
 
 class MeasureFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
-        label=_("Search"),
+        label=pgettext_lazy("the words searched, as a label", "Search"),
         method="filter_search",
         max_length=MAX_QUERY_LENGTH,
         validators=[has_words],
