@@ -36,7 +36,7 @@ def api_endpoints():
 # Endpoints that need a parameter, and those that answer in another format than JSON
 # (the DCAT-AP catalogue, tested in test_dcat.py).
 SAMPLE_QUERIES = {"oembed": "?url=http://testserver/en/measures/remote-home-care-unit/"}
-NOT_JSON = {"dcat_turtle", "dcat_json_ld"}
+NOT_JSON = {"dcat", "dcat_turtle", "dcat_json_ld"}
 
 
 def url_of(name, route):
