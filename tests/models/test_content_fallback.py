@@ -125,6 +125,6 @@ def test_translations_cost_nothing_on_english_pages(client, catalogue):
     german = german_page_queries(client, "/de/measures/")
 
     # The translations of the cards' measures and regions, and of the cached
-    # taxonomy's regions, themes and target groups (which also give the cards their
-    # themes); English needs none of them.
-    assert german == english + 5
+    # taxonomy's regions, themes, target groups and partners (which also give the
+    # cards their themes and the partner facet its names); English needs none of them.
+    assert german == english + 6
