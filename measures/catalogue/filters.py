@@ -41,7 +41,7 @@ from measures.search.query import (
     suggest,
 )
 from partners.models import Partner
-from partners.text import CONTROL_CHARACTERS, one_line
+from partners.text import CONTROL_CHARACTERS, has_format_characters, one_line
 
 SORTS = {
     "relevance": ("-published_at", "-pk"),  # ranked by measures.search.query when there are words
@@ -163,8 +163,11 @@ def without_control_characters(data):
 
     A NUL or an escape in `q` must reach neither the page, nor the links that
     repeat the query, nor the database (PostgreSQL refuses a NUL in any text):
-    each run of control characters and spaces becomes one space. Words without
-    one stay as they were typed.
+    each run of control characters and spaces becomes one space. An invisible
+    format character (a zero-width space, a bidi control that turns the words
+    around in a feed's title) is taken out, with or without a control character
+    beside it. Words without either stay as they were typed. The list, the API,
+    the feed and the downloads all read `q` through this one function.
     """
     data = data.copy()
     if "q" in data:
@@ -176,7 +179,9 @@ def without_control_characters(data):
 
 
 def single_line_words(words):
-    return one_line(words) if CONTROL_CHARACTERS.search(words) else words
+    if CONTROL_CHARACTERS.search(words) or has_format_characters(words):
+        return one_line(words)
+    return words
 
 
 def has_words(words):
