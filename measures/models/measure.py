@@ -19,6 +19,7 @@ from simple_history.models import HistoricalRecords
 
 from measures.content_language import localized, prefetch_translations
 from measures.images import delete_when_unused, strip_metadata, validate_measure_image
+from measures.models.choices import ChoiceLabels
 from measures.models.documentation import DOCUMENTATION_HELP, NOT_DOCUMENTED, DocumentationLevel
 from measures.models.results import (
     FUNDING_FIELDS,
@@ -220,7 +221,7 @@ def measure_image_path(instance, filename):
     return f"measures/{uuid.uuid4().hex}{suffix}"
 
 
-class Measure(models.Model):
+class Measure(ChoiceLabels, models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
         SUBMITTED = "submitted", _("submitted")

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from measures.caching import content_version
 from measures.content_language import page_language, prefetch_translations
+from measures.models.choices import ChoiceLabels
 from partners.countries import Country
 from partners.models import Partner
 from partners.text import validate_single_line
@@ -71,7 +72,7 @@ class RegionManager(SlugNaturalKeyManager.from_queryset(RegionQuerySet)):
     pass
 
 
-class Region(models.Model):
+class Region(ChoiceLabels, models.Model):
     name = models.CharField(
         _("name"), max_length=120, unique=True, validators=[validate_single_line]
     )
