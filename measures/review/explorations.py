@@ -14,9 +14,9 @@ outbox (rows of this database, next2met.outbox), inside the step's transaction:
 - `record_adoption()`: a coordinator turns the entry into a lineage link
   ("adapted from") to the adopting measure; the entry stays, marked adopted.
 
-A step that changes the state with `QuerySet.update()` sends no post_save, so it
-bumps the content version itself: a measure's page, the transfers page and the
-statistics show approved entries, and a cached copy must not outlive a change.
+A step that changes the state is a conditional UPDATE taken once
+(`measures.review.steps.take_step`), which bumps the content version: a
+measure's page, the transfers page and the statistics show approved entries.
 """
 
 from django.conf import settings
@@ -30,9 +30,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from measures.caching import content_version
 from measures.models import Exploration, Lineage
 from measures.review import permissions
+from measures.review.steps import take_step
 from measures.site_url import absolute_url
 from partners.text import one_line
 
@@ -135,12 +135,12 @@ def submit(measure, cleaned_data, language):
 def confirm(exploration):
     """The address is confirmed: the entry waits for a coordinator, who is told."""
     with transaction.atomic():
-        updated = Exploration.objects.filter(pk=exploration.pk, status=Status.UNCONFIRMED).update(
-            status=Status.WAITING, confirmed_at=timezone.now()
+        confirmed = take_step(
+            Exploration.objects.filter(pk=exploration.pk, status=Status.UNCONFIRMED),
+            {"status": Status.WAITING, "confirmed_at": timezone.now()},
+            record=exploration,
         )
-        exploration.refresh_from_db()
-        if updated:
-            content_version.bump()
+        if confirmed:
             emails = sorted({user.email for user in permissions.coordinators()})
             _send(
                 _mail(
@@ -164,13 +164,12 @@ def confirm(exploration):
 def _decide(exploration, user, to_status):
     if not permissions.can_review_explorations(user):
         raise PermissionDenied(_("Only coordinators approve or decline explorations."))
-    updated = Exploration.objects.filter(pk=exploration.pk, status=Status.WAITING).update(
-        status=to_status, decided_at=timezone.now(), decided_by=user
+    take_step(
+        Exploration.objects.filter(pk=exploration.pk, status=Status.WAITING),
+        {"status": to_status, "decided_at": timezone.now(), "decided_by": user},
+        record=exploration,
+        refused=ExplorationError(_("This entry is not waiting for a decision.")),
     )
-    if not updated:
-        raise ExplorationError(_("This entry is not waiting for a decision."))
-    content_version.bump()
-    exploration.refresh_from_db()
 
 
 def approve(exploration, user):
@@ -217,13 +216,10 @@ def decline(exploration, user):
 
 def withdraw(key):
     """The organisation takes its entry back: hidden for good, its address forgotten."""
-    withdrawn = (
-        Exploration.objects.filter(key=key)
-        .exclude(status=Status.WITHDRAWN)
-        .update(status=Status.WITHDRAWN, email="", decided_at=timezone.now())
+    take_step(
+        Exploration.objects.filter(key=key).exclude(status=Status.WITHDRAWN),
+        {"status": Status.WITHDRAWN, "email": "", "decided_at": timezone.now()},
     )
-    if withdrawn:
-        content_version.bump()
 
 
 def record_adoption(exploration, adopting_measure, user, changes=""):

@@ -1,10 +1,10 @@
 """The life of an expert opinion: written, submitted, published or sent back, replied to.
 
 Every move goes through `move()`, which asks `permissions` and changes the
-state with a conditional UPDATE (two coordinators acting at once cannot both
-succeed); `reply()` records the measure's editors' one reply. An UPDATE sends
-no model signal, so both bump the content version themselves: the measure's
-page, the list's facet and the comparison show published opinions.
+state with a conditional UPDATE taken once (`measures.review.steps.take_step`:
+two coordinators acting at once cannot both succeed, and the content version is
+bumped); `reply()` records the measure's editors' one reply the same way. The
+measure's page, the list's facet and the comparison show published opinions.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -12,9 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from measures.caching import content_version
 from measures.models import ExpertOpinion
 from measures.review import notifications, permissions
+from measures.review.steps import take_step
 
 Status = ExpertOpinion.Status
 
@@ -43,11 +43,12 @@ def move(opinion, to_status, user, comment=""):
     if to_status == Status.CHANGES_REQUESTED:
         updates.update(decided_by=user, review_comment=comment)
     with transaction.atomic():
-        moved = ExpertOpinion.objects.filter(pk=opinion.pk, status=opinion.status).update(**updates)
-        if not moved:
-            raise OpinionError(_("Someone else changed the state of this opinion a moment ago."))
-        content_version.bump()
-        opinion.refresh_from_db()
+        take_step(
+            ExpertOpinion.objects.filter(pk=opinion.pk, status=opinion.status),
+            updates,
+            record=opinion,
+            refused=OpinionError(_("Someone else changed the state of this opinion a moment ago.")),
+        )
         # Queued in the move's own transaction, as the moves of measures are.
         notifications.opinion_moved(opinion)
     return opinion
@@ -62,11 +63,10 @@ def reply(opinion, user, text):
     text = text.strip()
     if not text:
         raise OpinionError(_("Write the reply first."))
-    replied = ExpertOpinion.objects.filter(pk=opinion.pk, reply="").update(
-        reply=text, replied_at=timezone.now(), replied_by=user
+    take_step(
+        ExpertOpinion.objects.filter(pk=opinion.pk, reply=""),
+        {"reply": text, "replied_at": timezone.now(), "replied_by": user},
+        record=opinion,
+        refused=OpinionError(_("The editors have already replied to this opinion.")),
     )
-    if not replied:
-        raise OpinionError(_("The editors have already replied to this opinion."))
-    content_version.bump()
-    opinion.refresh_from_db()
     return opinion
