@@ -3,6 +3,7 @@
 from django import template
 
 from measures import content_language
+from measures.catalogue import facet_sidebar as sidebar
 from measures.models import GOOD_PRACTICE_FIELDS
 from measures.search.highlight import highlight as mark_words
 
@@ -22,6 +23,12 @@ def localized(obj, field):
     The result knows its language: `{{ title.lang_attr }}` marks English fallback text.
     """
     return content_language.localized(obj, field)
+
+
+@register.simple_tag
+def facet_sidebar(facets):
+    """The list's facets as its filter form shows them (measures.catalogue.facet_sidebar)."""
+    return sidebar.sidebar(facets)
 
 
 # The texts of a measure a visitor reads on its page and in the comparison.
