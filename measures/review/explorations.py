@@ -4,6 +4,8 @@ Every step is a function here, and each mails the people concerned through the
 outbox (rows of this database, next2met.outbox), inside the step's transaction:
 
 - `submit()`: the visitor gets a link to confirm their address (nothing is public);
+  an address that has an entry standing for the measure makes no second one, and
+  is told how far the first is (with the link to confirm it again, if need be);
 - `confirm()`: the coordinators hear that an entry waits for approval;
 - `approve()` / `decline()`: coordinators only (`permissions.can_review_explorations`);
   on approval the owning partner's editors are told (the coordinators stand in for
@@ -30,7 +32,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from measures.models import Exploration, Lineage
+from measures.models import Exploration, Lineage, Measure
 from measures.review import permissions
 from measures.review.steps import take_step
 from measures.site_url import absolute_url
@@ -39,6 +41,9 @@ from partners.text import one_line
 Status = Exploration.Status
 CONFIRMATION_SALT = "measures.explorations.confirm"
 CONFIRMATION_MAX_AGE = 3 * 24 * 60 * 60
+# An organisation's entry that still stands: waiting for its address or for a
+# coordinator, or shown. The same address sends no second one for the measure.
+STANDING = (Status.UNCONFIRMED, Status.WAITING, Status.PUBLISHED, Status.ADOPTED)
 
 
 class ExplorationError(Exception):
@@ -104,32 +109,82 @@ def _send(messages):
 # Steps
 
 
+def standing_entry(measure, email):
+    """The entry still standing that `email` sent for `measure`, or None.
+
+    Addresses are compared as people type them: trimmed, in any case. Withdrawn
+    entries have forgotten their address; a declined one may be sent again.
+    """
+    return (
+        Exploration.objects.filter(
+            measure=measure, email__iexact=email.strip(), status__in=STANDING
+        )
+        .order_by("created_at", "pk")
+        .first()
+    )
+
+
 def submit(measure, cleaned_data, language):
-    """Keep a visitor's entry, unconfirmed, and mail them the link to confirm it."""
+    """Keep a visitor's entry, unconfirmed, and mail them the link to confirm it.
+
+    An organisation's entry is recorded once per measure: when the address has
+    one standing already, no second is made, and the address is told how far the
+    first one is (the link to confirm it again, if it never was). Whoever typed
+    the address sees the same page either way; only its owner reads the answer.
+    Returns the entry and whether it is new.
+    """
+    email = cleaned_data["email"].strip()
     with transaction.atomic():
+        # One submission for a measure at a time, so two at once cannot both be first.
+        Measure.objects.select_for_update().filter(pk=measure.pk).first()
+        exploration = standing_entry(measure, email)
+        if exploration is not None:
+            _send(_already_recorded(exploration, language))
+            return exploration, False
         exploration = Exploration.objects.create(
             measure=measure,
             organisation=cleaned_data["organisation"],
             region_name=cleaned_data["region_name"],
             country=cleaned_data["country"],
-            email=cleaned_data["email"],
+            email=email,
             note=cleaned_data.get("note", ""),
             language=language,
         )
-        context = {**_context(exploration), "confirmation_url": confirmation_url(exploration)}
-        _send(
-            _mail(
-                lambda: (
-                    gettext("Please confirm: you are exploring “%(title)s”")
-                    % {"title": measure.title}
-                ),
-                "exploration_confirm.txt",
-                context,
-                [exploration.email],
-                language=language,
-            )
-        )
-    return exploration
+        _send(_confirmation(exploration, language))
+    return exploration, True
+
+
+def _confirmation(exploration, language, again=False):
+    measure = exploration.measure
+    context = {
+        **_context(exploration),
+        "confirmation_url": confirmation_url(exploration),
+        "again": again,
+    }
+    return _mail(
+        lambda: gettext("Please confirm: you are exploring “%(title)s”") % {"title": measure.title},
+        "exploration_confirm.txt",
+        context,
+        [exploration.email],
+        language=language,
+    )
+
+
+def _already_recorded(exploration, language):
+    """The mail to an address that sent an entry again: the link to confirm the first one,
+    or how far it is."""
+    if exploration.status == Status.UNCONFIRMED:
+        return _confirmation(exploration, language, again=True)
+    return _mail(
+        lambda: (
+            gettext("Your entry for “%(title)s” is already recorded")
+            % {"title": exploration.measure.title}
+        ),
+        "exploration_recorded.txt",
+        _context(exploration),
+        [exploration.email],
+        language=language,
+    )
 
 
 def confirm(exploration):

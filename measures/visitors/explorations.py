@@ -7,6 +7,13 @@ shared cache (`measures.visitors.spam`). Nothing is shown before the address is
 confirmed and a coordinator approves (`measures.review.explorations`). The
 confirmation and withdrawal links first show a button: mail scanners that open
 every link must not confirm or withdraw anything.
+
+An address sends one entry per measure (`explorations.submit`). Sent again, the
+page after it says so plainly only to the browser that sent the first entry (the
+session keeps a hash of each entry's key it sent); anyone else who types that
+address sees the page every sending shows, which explains the rule, and the
+address's owner reads in the mail how far the first entry is. So the form tells
+nobody whether another organisation's address has sent an entry.
 """
 
 from django import forms
@@ -31,6 +38,27 @@ GET_OR_POST = ["GET", "HEAD", "POST"]
 # Entries sent per hour: from one client address (for any measure), and for one measure.
 LIMIT_PER_ADDRESS = 5
 LIMIT_PER_MEASURE = 20
+# The session's hashes of the keys of the entries this browser sent, the latest last.
+SENT_KEY = "explorations_sent"
+KEEP_SENT = 20
+ALREADY_RECORDED = {
+    Exploration.Status.UNCONFIRMED: _(
+        "Your organisation's entry for this measure is already recorded, so no second one "
+        "was made. Its address is not confirmed yet: we sent the link to confirm it again."
+    ),
+    Exploration.Status.WAITING: _(
+        "Your organisation's entry for this measure is already recorded, so no second one "
+        "was made. It is waiting for a coordinator's approval."
+    ),
+    Exploration.Status.PUBLISHED: _(
+        "Your organisation's entry for this measure is already recorded and shown on the "
+        "measure's page, so no second one was made."
+    ),
+    Exploration.Status.ADOPTED: _(
+        "Your organisation's entry for this measure is already recorded and shown on the "
+        "measure's page, so no second one was made."
+    ),
+}
 
 
 class ExplorationForm(HoneypotForm):
@@ -80,6 +108,15 @@ def see_other(name, **kwargs):
     return HttpResponseRedirect(reverse(f"measures:{name}", kwargs=kwargs), status=303)
 
 
+def sent_here(session, exploration):
+    """Whether this browser sent `exploration` (its session remembers the hash of the key)."""
+    return hashed(exploration.key) in session.get(SENT_KEY, [])
+
+
+def remember_sent(session, exploration):
+    session[SENT_KEY] = [*session.get(SENT_KEY, []), hashed(exploration.key)][-KEEP_SENT:]
+
+
 @never_cache
 @require_http_methods(GET_OR_POST)
 def explore(request, slug):
@@ -96,7 +133,9 @@ def explore(request, slug):
             )
         elif form.is_valid():
             try:
-                explorations.submit(measure, form.cleaned_data, page_language())
+                exploration, is_new = explorations.submit(
+                    measure, form.cleaned_data, page_language()
+                )
             except OSError:
                 status = 503
                 problem = _(
@@ -105,6 +144,10 @@ def explore(request, slug):
                 )
             else:
                 count_sent(keys)
+                if is_new:
+                    remember_sent(request.session, exploration)
+                elif sent_here(request.session, exploration):
+                    messages.info(request, ALREADY_RECORDED[exploration.status])
                 return see_other("explore_sent", slug=measure.slug)
         else:
             problem = next(iter(form.non_field_errors()), None)
