@@ -55,6 +55,24 @@ def read_taxonomy_into_cache():
     cached_taxonomy()
 
 
+def read_list_bitmaps_into_cache():
+    """What the first list requests after a change do once for every app server.
+
+    They read the bitmaps of the published measures (three queries: the measures
+    with their facet columns, newest first, their themes and their target groups)
+    and each order of the list on its first use (one query each) into the shared
+    cache and the process's memory (measures.catalogue.bitmaps), where the list's
+    counts and pages find them until the catalogue changes again.
+    """
+    from measures.catalogue import bitmaps
+    from measures.catalogue.filters import RATING_SORTS, SORTS, ordering
+
+    bitmaps.current()
+    for sort in [*SORTS, *RATING_SORTS]:
+        if sort != "relevance":  # newest first, or ranked by the search
+            bitmaps.order(sort, ordering(sort))
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """Every test starts in the site's default language.

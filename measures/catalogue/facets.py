@@ -1,4 +1,4 @@
-"""The facets of the measure list: their options, cached, and their counts, in one query.
+"""The facets of the measure list: their options, cached, and their counts, from bitmaps.
 
 The options (regions, themes, target groups, partners, and the countries of the
 regions) change only when the catalogue does, so they are read once per content
@@ -9,78 +9,49 @@ spends no query on checking slugs.
 The evidence, documentation, budget and funding facets offer fixed choices
 (measures.models.results, measures.models.documentation) and need no options from
 the database; their values are columns of the measure. So does the expert-reviewed
-facet, whose one option is read with an EXISTS on the measure's published expert
-opinions (measures.models.opinions).
+facet, whose one option is a measure's published expert opinion
+(measures.models.opinions).
 
-The counts of all facets, and the number of results, are one query: the
-measures under the filters that are not facets (visibility, search words,
-years) are read once into a common table expression, with a true-or-false
-column per facet in use; then a UNION ALL of grouped counts counts each facet's
-options where every other facet's column is true. Search words are thus matched
-once per page, not once per facet. Counts are grouped by the foreign key or
-join-table column, so no part joins the tables of the options; ids become slugs
-through the cached options. They need no DISTINCT: a join-table row is unique
-per measure and option.
+The counts of all facets, and the number of results, need no query: every option
+has a bitmap of the published measures that have it (measures.catalogue.bitmaps).
+The measures under the filters that are not facets (the search words, the years)
+are the base; a facet's option is counted as the size of its bitmap's
+intersection with the base and with the options chosen in every *other* facet,
+and the results are the base intersected with the choices of every facet.
 """
 
-import logging
-from functools import reduce
-from operator import or_
-
 from django.core.exceptions import ValidationError
-from django.db import connection
-from django.db.models import BooleanField, ExpressionWrapper, F, Q, Value
-from django.db.models.expressions import RawSQL
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import ModelMultipleChoiceField
 
+from measures.catalogue import bitmaps
 from measures.content_language import localized
 from measures.models import (
-    FUNDING_FIELDS,
     BudgetBand,
     Category,
     EvidenceLevel,
     FundingSource,
-    Measure,
     Region,
     TargetGroup,
-    expert_reviewed,
 )
 from measures.models.documentation import DocumentationLevel
-from measures.models.results import funding_q
 from measures.models.taxonomy import cached_taxonomy
 from partners.countries import Country
 from partners.models import Partner
 
-logger = logging.getLogger(__name__)
-
-# Facet name → (model of its options, the column a measure's rows are grouped by).
-# Country is grouped by region and summed per country, from the cached regions.
-GROUPED_BY = {
-    "region": (Region, "region_id"),
-    "country": (Region, "region_id"),
-    "theme": (Category, "categories"),
-    "target": (TargetGroup, "target_groups"),
-    "partner": (Partner, "partner_id"),
+# The facets whose options are rows of a model: name → the model.
+ROW_MODELS = {
+    "region": Region,
+    "theme": Category,
+    "target": TargetGroup,
+    "partner": Partner,
 }
-GROUPED_MODELS = {model for model, _ in GROUPED_BY.values()}
-# The columns of the counting query's common table expression, by the foreign key.
-BASE_COLUMNS = {"region_id": "rid", "partner_id": "pid"}
-# Facets of fixed choices stored in a column of the measure: name → (choices, column, alias).
-CHOICE_COLUMNS = {
-    "evidence": (EvidenceLevel, "evidence_level", "ev"),
-    "documentation": (DocumentationLevel, "documentation_level", "dl"),
-    "budget": (BudgetBand, "budget_band", "bb"),
-}
-# The funding facet: one yes-or-no column per source, each counted on its own.
-FUNDING = "funding"
-FUNDING_ALIASES = {source: f"fs_{n}" for n, source in enumerate(FUNDING_FIELDS)}
-# The expert-reviewed facet: one option, a yes-or-no column computed for each measure.
+GROUPED_MODELS = set(ROW_MODELS.values())
+# The expert-reviewed facet: one option.
 REVIEWED = "reviewed"
-REVIEWED_ALIAS = "xr"
-REVIEWED_CHOICES = [("yes", _("Reviewed by an expert"))]
+REVIEWED_CHOICES = [(bitmaps.REVIEWED_VALUE, _("Reviewed by an expert"))]
 # Facets whose values are plain strings (codes), not rows of a model.
-PLAIN_FACETS = {"country", *CHOICE_COLUMNS, FUNDING, REVIEWED}
+PLAIN_FACETS = {"country", "evidence", "documentation", "budget", "funding", REVIEWED}
 
 
 def rows_by_slug(model):
@@ -148,165 +119,49 @@ def choice_label(name, value):
     return dict(options()[name]).get(value, value)
 
 
-def _option_ids(name, values):
-    if name in CHOICE_COLUMNS or name in (FUNDING, REVIEWED):
-        return list(values)
-    if name == "country":
-        return [region.pk for region in cached_taxonomy()[Region] if region.country in set(values)]
-    return [row.pk for row in values]
-
-
-def _condition(name, ids, indexed=False):
-    """The condition "the measure has one of the options `ids`" of one facet.
-
-    The same conditions as the facet filters of measures.catalogue.filters, written on the
-    foreign keys and join tables so that no option table is joined. `indexed`: in a
-    form PostgreSQL can answer from indexes alone and combine with the search
-    index (`id = ANY(ARRAY(...))`, where `id IN (...)` would read every candidate).
-    """
-    if name in ("region", "country"):
-        return Q(region_id__in=ids)
-    if name == "partner":
-        return Q(partner_id__in=ids)
-    if name in CHOICE_COLUMNS:
-        return Q(**{f"{CHOICE_COLUMNS[name][1]}__in": ids})
-    if name == FUNDING:
-        return funding_q(ids)
-    if name == REVIEWED:
-        return Q(expert_reviewed())
-    field = Measure._meta.get_field(GROUPED_BY[name][1])
-    through = field.remote_field.through
-    if indexed and connection.vendor == "postgresql":
-        quote = connection.ops.quote_name
-        own = quote(through._meta.get_field(field.m2m_field_name()).column)
-        other = quote(through._meta.get_field(field.m2m_reverse_field_name()).column)
-        sql = (
-            f"{quote(Measure._meta.db_table)}.{quote('id')} = ANY(ARRAY("
-            f"SELECT {own} FROM {quote(through._meta.db_table)} WHERE {other} = ANY(%s)))"
-        )
-        return Q(RawSQL(sql, (ids,), output_field=BooleanField()))
-    rows = through.objects.filter(**{f"{field.m2m_reverse_field_name()}__in": ids})
-    return Q(pk__in=rows.values(field.m2m_field_name()))
-
-
-def _predicate(name, values):
-    """The facet's condition as a true-or-false column of the counting query."""
-    ids = _option_ids(name, values)
-    if not ids:
-        return Value(False)
-    return ExpressionWrapper(_condition(name, ids), output_field=BooleanField())
-
-
-def _narrowed(base, chosen):
-    """`base` without the measures that no facet's count can include.
-
-    A measure counts for a facet when every *other* facet in use holds for it, so
-    with two or more facets in use it must meet at least one of them. Said with
-    indexable conditions, this lets PostgreSQL intersect the indexes of the facets
-    with the search index before it reads any row.
-    """
-    if len(chosen) < 2:
-        return base
-    conditions = []
-    for name, values in chosen.items():
-        ids = _option_ids(name, values)
-        if not ids:
-            return base
-        conditions.append(_condition(name, ids, indexed=True))
-    return base.filter(reduce(or_, conditions))
+def _keys(name, values):
+    """The bitmap keys of a facet's chosen values: a row's id, or the code itself."""
+    if name in ROW_MODELS:
+        return [row.pk for row in values]
+    return list(values)
 
 
 def counts(base, chosen, facet_names):
-    """(total, {facet: {option value: number of measures}}), in one query.
+    """(the ids of the results, {facet: {option value: number of measures}}), from bitmaps.
 
-    `base`: the measures under every filter that is not a facet (visibility, search
-    words, years). `chosen`: {facet: the options chosen} for the facets in use. The
-    measures of `base` are read once, each with one true-or-false column per facet
-    in use; a facet's options are counted over the rows where every *other*
-    facet's column is true, and the total over the rows where all are.
+    `base`: the ids of the measures under every filter that is not a facet (visibility,
+    search words, years). `chosen`: {facet: the options chosen} for the facets in use.
+    Several options of one facet are or-ed, facets and-ed; a facet's options are counted
+    under the choices of every *other* facet, so a count says how many measures the
+    list would show with that option ticked too.
     """
-    flags = {f"f_{name}": _predicate(name, values) for name, values in chosen.items()}
-    columns = {alias: F(column) for _, column, alias in CHOICE_COLUMNS.values()}
-    columns.update({alias: F(FUNDING_FIELDS[s]) for s, alias in FUNDING_ALIASES.items()})
-    if REVIEWED in facet_names:
-        columns[REVIEWED_ALIAS] = expert_reviewed()
-    measures = (
-        _narrowed(base, chosen)
-        .order_by()
-        .values(mid=F("pk"), rid=F("region_id"), pid=F("partner_id"), **columns, **flags)
-    )
-    base_sql, params = measures.query.sql_with_params()
-    quote = connection.ops.quote_name
-
-    def where(*leave_out, also=()):
-        conditions = [*also, *(quote(flag) for flag in flags if flag[2:] not in leave_out)]
-        return f"WHERE {' AND '.join(conditions)}" if conditions else ""
-
-    # Rows of (facet, option id, option code, count): an option of a model is counted
-    # by its id, one of fixed choices by its code.
-    parts = []
+    index = bitmaps.current()
+    matching = {name: index.any_of(name, _keys(name, values)) for name, values in chosen.items()}
+    results = base.intersection(*matching.values()) if matching else base
+    slugs = {
+        name: {row.pk: row.slug for row in cached_taxonomy()[model]}
+        for name, model in ROW_MODELS.items()
+    }
+    found = {}
     for name in facet_names:
-        if name in CHOICE_COLUMNS:
-            alias = quote(CHOICE_COLUMNS[name][2])
-            parts.append(
-                f"SELECT '{name}', NULL, {alias}, COUNT(*) FROM base {where(name)} GROUP BY 3"
-            )
-            continue
-        if name == FUNDING:
-            # The codes are the fixed FundingSource values, never the visitor's input.
-            parts.extend(
-                f"SELECT '{name}', NULL, '{source.value}', COUNT(*) FROM base "
-                f"{where(name, also=[quote(alias)])}"
-                for source, alias in FUNDING_ALIASES.items()
-            )
-            continue
-        if name == REVIEWED:
-            parts.append(
-                f"SELECT '{name}', NULL, '{REVIEWED_CHOICES[0][0]}', COUNT(*) FROM base "
-                f"{where(name, also=[quote(REVIEWED_ALIAS)])}"
-            )
-            continue
-        column = GROUPED_BY[name][1]
-        if column in BASE_COLUMNS:
-            parts.append(
-                f"SELECT '{name}', {quote(BASE_COLUMNS[column])}, NULL, COUNT(*) FROM base "
-                f"{where(name)} GROUP BY 2"
-            )
+        if name in matching:
+            others = [ids for other, ids in matching.items() if other != name]
+            pool = base.intersection(*others) if others else base
         else:
-            field = Measure._meta.get_field(column)
-            through = field.remote_field.through._meta
-            own = through.get_field(field.m2m_field_name()).column
-            other = through.get_field(field.m2m_reverse_field_name()).column
-            parts.append(
-                f"SELECT '{name}', j.{quote(other)}, NULL, COUNT(*) FROM base "
-                f"JOIN {quote(through.db_table)} j ON j.{quote(own)} = base.mid "
-                f"{where(name)} GROUP BY 2"
-            )
-    parts.append(f"SELECT 'total', NULL, NULL, COUNT(*) FROM base {where()}")
-    materialized = "MATERIALIZED " if connection.vendor == "postgresql" else ""
-    sql = f"WITH base AS {materialized}({base_sql}) " + " UNION ALL ".join(parts)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        found = cursor.fetchall()
+            pool = results
+        counted = {}
+        for key, ids in index.options.get(name, {}).items():
+            n = pool.intersection_cardinality(ids)
+            value = slugs[name].get(key) if name in slugs else key
+            if n and value is not None:
+                counted[value] = n
+        found[name] = counted
+    return results, found
 
-    slugs = {model: {row.pk: row.slug for row in objs} for model, objs in cached_taxonomy().items()}
-    countries = {region.pk: region.country for region in cached_taxonomy()[Region]}
-    total, result = 0, {name: {} for name in facet_names}
-    for name, option, code, n in found:
-        if name == "total":
-            total = n
-            continue
-        if name in CHOICE_COLUMNS or name in (FUNDING, REVIEWED):
-            # Empty ("not stated") is no option; a measure without it is counted nowhere.
-            if code and n:
-                result[name][code] = n
-            continue
-        if option is None:
-            continue
-        if name == "country":
-            value = countries.get(option)
-        else:
-            value = slugs[GROUPED_BY[name][0]].get(option)
-        if value is not None:
-            result[name][value] = result[name].get(value, 0) + n
-    return total, result
+
+def narrowed(base, chosen):
+    """The ids of `base` that have one of the chosen options of every facet in `chosen`."""
+    index = bitmaps.current()
+    return base.intersection(
+        *(index.any_of(name, _keys(name, values)) for name, values in chosen.items())
+    )

@@ -15,7 +15,9 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from pyroaring import BitMap
 
+from measures.catalogue import bitmaps
 from measures.catalogue import facets as facet_data
 from measures.content_language import localized
 from measures.models import (
@@ -37,6 +39,7 @@ from measures.search.parse import parse
 from measures.search.query import (
     MAX_QUERY_LENGTH,
     order_by_relevance,
+    ranking,
     search_measures,
     suggest,
 )
@@ -76,6 +79,11 @@ def ordering(sort):
         return (rating, *SORTS["newest"])
     return SORTS[sort]
 
+
+# The filters the bitmaps answer besides the facets (measures.catalogue.bitmaps), and those
+# that do not narrow the list; every other one (the search words) is asked of the database.
+YEARS = ("year_from", "year_to")
+NOT_NARROWING = ("sort", "exact")
 
 # The values of `exact` that switch it on whatever the words (as a yes-or-no field reads them).
 EXACT_ON = frozenset({"1", "true", "on", "yes"})
@@ -310,9 +318,21 @@ class MeasureFilter(django_filters.FilterSet):
         return queryset
 
     def count_without(self, leave_out):
-        """How many measures the list would show without the filters named in `leave_out`."""
+        """How many measures the list would show without the filters named in `leave_out`.
+
+        From the bitmaps, with the ids the search words found (read once).
+        """
         self.is_valid()
-        return self._apply(self.queryset, leave_out=leave_out).count()
+        leave_out = {leave_out} if isinstance(leave_out, str) else set(leave_out)
+        data = self.form.cleaned_data
+        chosen = {n: data[n] for n in self.FACETS if data.get(n) and n not in leave_out}
+        return len(facet_data.narrowed(self._base_ids(leave_out), chosen))
+
+    def ranked(self):
+        """(the ids of the best matches, best first; the measures in the order of relevance),
+        under every filter (measures.search.query.ranking)."""
+        self.is_valid()
+        return ranking(self._apply(self.queryset).order_by(*SORTS["relevance"]), self.query)
 
     def corrected(self, *, with_facets=False, empty=None):
         """The same filters with misspelled search words corrected, or None.
@@ -321,8 +341,8 @@ class MeasureFilter(django_filters.FilterSet):
         (`exact=1`), some are unknown (measures.search.query.suggest) and the
         corrected words find something. The list page, the API, the feeds and the
         alerts all search the corrected words then, and say so. `with_facets`: the
-        caller counts the facets of both filter sets anyway, and that one query
-        also says whether a list is empty; otherwise each asks with one EXISTS.
+        caller counts the facets of both filter sets anyway, and that count also says
+        whether a list is empty; otherwise each asks with one EXISTS.
         `empty`: whether this list finds nothing, when the caller has counted it.
         """
         query = self.query
@@ -413,8 +433,8 @@ class MeasureFilter(django_filters.FilterSet):
     def facets(self):
         """Every facet with its options, each counted under the *other* active filters.
 
-        One counting query for all facets, whatever the number of options, and the
-        options from the cache (measures.catalogue.facets): the count of an option is how many
+        The counts from the bitmaps (measures.catalogue.facets), whatever the number of
+        options, and the options from the cache: the count of an option is how many
         measures the list would show if it were ticked too (for an unticked option of
         a facet with ticks: added to the "or").
         """
@@ -447,18 +467,54 @@ class MeasureFilter(django_filters.FilterSet):
         return facets
 
     def facet_counts(self):
-        """(number of results, {facet: {option: count}}), from one query, made once."""
+        """(number of results, {facet: {option: count}}), from the bitmaps, counted once."""
         if not hasattr(self, "_facet_counts"):
             self.is_valid()
             data = self.form.cleaned_data
             chosen = {name: data[name] for name in self.FACETS if data.get(name)}
-            others = self._apply(self.queryset, leave_out=set(self.FACETS))
-            self._facet_counts = facet_data.counts(others, chosen, self.FACETS)
+            ids, counts = facet_data.counts(self._base_ids(), chosen, self.FACETS)
+            self._result_ids = ids
+            self._facet_counts = len(ids), counts
         return self._facet_counts
 
     def total(self):
         """How many measures match every filter: the paginator's count, from facet_counts()."""
         return self.facet_counts()[0]
+
+    def result_ids(self):
+        """The ids of the measures that match every filter, as a bitmap."""
+        self.facet_counts()
+        return self._result_ids
+
+    def _base_ids(self, leave_out=()):
+        """The ids of the published measures under every filter that is not a facet.
+
+        The years from the bitmaps; the search words (any other filter) from the
+        database, one query read once, since a page asks again for its counts and
+        the explanation of an empty list.
+        """
+        data = self.form.cleaned_data
+        index = bitmaps.current()
+        ids = index.published
+        first, last = (None if name in leave_out else data.get(name) for name in YEARS)
+        if first is not None or last is not None:
+            ids = ids & index.started_between(first, last)
+        asked = {
+            name
+            for name in self.filters
+            if name not in (*self.FACETS, *YEARS, *NOT_NARROWING, *leave_out) and data.get(name)
+        }
+        if asked:
+            ids = ids & self._matching_ids(frozenset(asked))
+        return ids
+
+    def _matching_ids(self, names):
+        """The ids of the measures of the queryset under the filters `names`, read once."""
+        found = self.__dict__.setdefault("_matching", {})
+        if names not in found:
+            queryset = self._apply(self.queryset, leave_out=set(self.filters) - names)
+            found[names] = BitMap(queryset.order_by().values_list("pk", flat=True))
+        return found[names]
 
     @property
     def invalid_fields(self):

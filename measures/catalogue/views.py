@@ -11,6 +11,7 @@ from measures.catalogue.filters import MeasureFilter, without_control_characters
 from measures.catalogue.list_heading import list_heading
 from measures.catalogue.maps import region_map
 from measures.catalogue.related import related_measures
+from measures.catalogue.results import Results
 from measures.catalogue.transfers import lineage_of
 from measures.models import Category, Measure, Region
 from measures.review import permissions
@@ -34,7 +35,12 @@ class MeasureListView(FilterView):
         cleaned = without_control_characters(request.GET)
         if cleaned != request.GET:
             return HttpResponsePermanentRedirect(f"{request.path}?{cleaned.urlencode()}")
-        return super().get(request, *args, **kwargs)
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        # Counted from bitmaps and read a page at a time by id (measures.catalogue.results):
+        # the filtered queryset itself (filterset.qs) is never run.
+        self.object_list = Results(self.filterset)
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        return self.render_to_response(context)
 
     def get_queryset(self):
         return Measure.objects.published().for_listing()
@@ -55,12 +61,6 @@ class MeasureListView(FilterView):
         # the words the results are for: the request's query string is the corrected one.
         self.request.GET = corrected.data
         return corrected
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        # The number of results comes with the facet counts, in the same query.
-        paginator.count = self.filterset.total()
-        return paginator
 
     def paginate_queryset(self, queryset, page_size):
         # get_page() turns a page number that is not a number into page 1 and one

@@ -148,9 +148,19 @@ def _pre_rank(parsed):
 
 def order_by_relevance(queryset, query):
     """`queryset` (matching `query`) best match first; unchanged without words to rank by."""
+    return ranking(queryset, query)[1]
+
+
+def ranking(queryset, query):
+    """(the ids of the best matches, best first; `queryset` best match first).
+
+    The ids are the candidates scored in Python: the first RANK_CANDIDATES of the
+    order, all matches when there are fewer, in the order the queryset then has.
+    Without words to rank by: no ids, and the queryset unchanged.
+    """
     parsed = parse(query)
     if not parsed.terms:
-        return queryset
+        return [], queryset
     pre_rank = _pre_rank(parsed)
     if isinstance(pre_rank, tuple):
         title, pre_rank = pre_rank
@@ -159,13 +169,13 @@ def order_by_relevance(queryset, query):
     sql_order = ["-search_pre_rank", "-published_at", "-pk"]
     candidates = ranked_candidates(queryset.order_by(*sql_order), parsed.words)
     if not candidates:
-        return queryset.order_by(*sql_order)
+        return candidates, queryset.order_by(*sql_order)
     position = Case(
         *(When(pk=pk, then=Value(index)) for index, pk in enumerate(candidates)),
         default=Value(len(candidates)),
         output_field=IntegerField(),
     )
-    return queryset.order_by(position.asc(), *sql_order)
+    return candidates, queryset.order_by(position.asc(), *sql_order)
 
 
 def ranked_candidates(queryset, query_words):

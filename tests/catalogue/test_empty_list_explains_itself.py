@@ -76,11 +76,31 @@ def test_a_search_alone_that_finds_nothing_speaks_of_the_words(client, catalogue
     assert "Check the spelling" in response.content.decode()
 
 
-def test_the_explanation_costs_one_query_per_filter_in_force(
+def test_the_explanation_is_counted_from_the_bitmaps_without_a_query(
     client, catalogue, django_assert_num_queries
 ):
-    client.get(URL)  # the taxonomy, into the cache
+    client.get(URL)  # the taxonomy and the bitmaps, into the cache
 
-    # 1 the counts of the facets and of the list (none), then one count per filter
-    with django_assert_num_queries(1 + 3):
-        client.get(URL, {"region": "paijat-hame", "theme": "remote-work", "year_to": 2016})
+    # the counts of the facets and of the list (none), then the count without each filter
+    with django_assert_num_queries(0):
+        response = client.get(
+            URL, {"region": "paijat-hame", "theme": "remote-work", "year_to": 2016}
+        )
+
+    assert [entry["count"] for entry in response.context["widening"]] == [1]
+
+
+def test_the_explanation_reads_the_ids_the_words_find_once(
+    client, catalogue, django_assert_num_queries
+):
+    client.get(URL)  # the taxonomy and the bitmaps, into the cache
+
+    # 1 the ids of the measures the words find, for the counts and each count without a filter
+    # 2 the catalogue's words, into the cache: an empty list with words looks for a correction
+    with django_assert_num_queries(2):
+        response = client.get(URL, {"q": "coworking", "region": "paijat-hame", "year_to": 2016})
+
+    # Without the words or the year no measure of Päijät-Häme started before 2016 either.
+    assert [(entry["label"], entry["count"]) for entry in response.context["widening"]] == [
+        ("Region", 1)
+    ]

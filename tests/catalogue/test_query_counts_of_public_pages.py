@@ -8,14 +8,16 @@ template that reaches a relation the queryset did not prepare (`for_listing()`,
 
 The counts are those of every request but the first after a change of the
 catalogue: that one also reads the taxonomy (regions, themes, target groups,
-partners) into the shared cache, four queries, pinned on its own below.
+partners) into the shared cache, four queries, and the list's first the bitmaps
+of the published measures, three (and each order of the list, one, on its first
+use), pinned on their own below.
 """
 
 import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from tests.conftest import read_taxonomy_into_cache
+from tests.conftest import read_list_bitmaps_into_cache, read_taxonomy_into_cache
 from tests.factories import (
     CategoryFactory,
     IndicatorFactory,
@@ -89,11 +91,12 @@ def test_home_page_queries(client, django_assert_num_queries, build_catalogue, s
 @pytest.mark.parametrize("size", SIZES)
 def test_measure_list_queries(client, django_assert_num_queries, build_catalogue, size):
     build_catalogue(size)
+    read_list_bitmaps_into_cache()
 
-    # 1 the counts of every facet's options and of the matching measures (the
-    #   paginator's count), in one query; the options come from the cached taxonomy
-    # 2 the measures of the page, with region, partner and the ids of their themes
-    with django_assert_num_queries(2):
+    # The counts of every facet's options, the number of results and the ids of the
+    # page come from the bitmaps; the options from the cached taxonomy.
+    # 1 the measures of the page by id, with region, partner and the ids of their themes
+    with django_assert_num_queries(1):
         response = client.get("/en/measures/")
 
     assert len(response.context["measures"]) == min(size, 20)
@@ -103,10 +106,12 @@ def test_measure_list_queries(client, django_assert_num_queries, build_catalogue
 @pytest.mark.parametrize("size", SIZES)
 def test_filtered_measure_list_queries(client, django_assert_num_queries, build_catalogue, size):
     build_catalogue(size)
+    read_list_bitmaps_into_cache()
 
-    # 1 the counts of every facet's options and of the matching measures, in one query
-    #   (the cached taxonomy validates the region, country, theme and target values)
-    # 2 the measures of the page, with region, partner and the ids of their themes
+    # The facets, the years and the page's ids in the order of titles from the bitmaps
+    # (the cached taxonomy validates the region, country, theme and target values).
+    # 1 the ids of the measures the words find
+    # 2 the measures of the page by id, with region, partner and the ids of their themes
     with django_assert_num_queries(2):
         response = client.get(
             "/en/measures/?region=paijat-hame&country=FI&theme=e-health-care"
@@ -118,18 +123,26 @@ def test_filtered_measure_list_queries(client, django_assert_num_queries, build_
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_first_request_after_a_change_reads_the_taxonomy_once(
+def test_first_request_after_a_change_reads_the_taxonomy_and_the_bitmaps_once(
     client, django_assert_num_queries, build_catalogue, size
 ):
     measure = build_catalogue(size)[-1]
     cache.clear()  # as after a change: the cached taxonomy belongs to an older version
 
     # 1-4 the regions, themes, target groups and partners, into the shared cache
-    # 5 the counts of every facet's options and of the matching measures
-    # 6 the texts of the best matches, scored for the order of relevance
-    # 7 the measures of the page, with region, partner and the ids of their themes
-    with django_assert_num_queries(7):
+    # 5-7 the bitmaps: the published measures with their facet columns, newest first,
+    #   their themes and their target groups, into the shared cache
+    # 8 the ids of the measures the words find
+    # 9 the texts of the best matches, scored for the order of relevance
+    # 10 the measures of the page by id, with region, partner and the ids of their themes
+    with django_assert_num_queries(10):
         client.get("/en/measures/?region=paijat-hame&q=measure")
+    # the next list, on any app server, finds the taxonomy and the bitmaps in the cache;
+    # another order is read once, on its first use
+    # 1 the ids of the published measures in the order of titles, into the shared cache
+    # 2 the measures of the page by id
+    with django_assert_num_queries(2):
+        client.get("/en/measures/?region=paijat-hame&sort=title")
     # the next page, on any app server, finds the taxonomy in the cache: the measure page's
     # ten queries (test_measure_detail_queries)
     with django_assert_num_queries(10):
@@ -252,6 +265,7 @@ def test_measure_list_queries_with_every_facet_on(
         CategoryFactory(name=f"Extra theme {n}")
         TargetGroupFactory(name=f"Extra group {n}")
     read_taxonomy_into_cache()
+    read_list_bitmaps_into_cache()
     from measures.models import TargetGroup
     from partners.models import Partner
 
@@ -266,9 +280,10 @@ def test_measure_list_queries_with_every_facet_on(
         "&documentation=partly&documentation=thinly"
     )
 
-    # 1 the counts of every facet's options and of the matching measures, in one query
-    #   (the cached taxonomy checks the chosen values and gives the countries too)
-    # 2 the measures of the page, with region, partner and the ids of their themes
+    # The counts of every facet's options and of the matching measures from the bitmaps
+    # (the cached taxonomy checks the chosen values).
+    # 1 the ids of the measures the words find
+    # 2 the measures of the page by id, with region, partner and the ids of their themes
     with django_assert_num_queries(2):
         response = client.get(f"/en/measures/{query}")
 

@@ -1,0 +1,58 @@
+"""The measures of the list in its order, a page at a time, read by id.
+
+The list's paginator slices `Results`. Its number comes with the facet counts
+(MeasureFilter.total, from the bitmaps of measures.catalogue.bitmaps); a page is
+found among the ids of the results in the order the visitor chose, kept in memory
+per content version (`bitmaps.order`), and its measures are read in one query by
+id, however many measures match. Sorted by relevance, the best matches are those
+the search ranks (measures.search.query.ranking); a page past them, rarely asked
+for, is read in the order the ranking gives the database.
+"""
+
+from measures.catalogue import bitmaps
+from measures.catalogue.filters import SORTS, ordering
+
+
+class Results:
+    """The list's measures as the paginator reads them: counted, then sliced page by page."""
+
+    def __init__(self, filterset):
+        self.filterset = filterset
+
+    def count(self):
+        return self.filterset.total()
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice) or index.step not in (None, 1):
+            raise TypeError("Results are read a page, a slice, at a time.")
+        start, stop, _ = index.indices(self.count())
+        return page(self.filterset, start, stop)
+
+
+def page(filterset, start, stop):
+    """The measures of `filterset` at the positions start to stop (excluded), in its order."""
+    ids = filterset.result_ids()
+    stop = min(stop, len(ids))
+    if start >= stop:
+        return []
+    sort = filterset.order
+    if sort == "relevance" and filterset.query:
+        best, ordered = filterset.ranked()
+        if best:
+            if stop <= len(best) or len(best) >= len(ids):
+                return by_id(filterset.queryset, best[start:stop])
+            return list(ordered[start:stop])
+    if SORTS.get(sort) == SORTS[bitmaps.NEWEST]:
+        sort = bitmaps.NEWEST
+    return by_id(filterset.queryset, bitmaps.order(sort, ordering(sort)).page(ids, start, stop))
+
+
+def by_id(queryset, ids):
+    """The rows of `queryset` with the ids `ids`, in that order, in one query."""
+    if not ids:
+        return []
+    found = {row.pk: row for row in queryset.filter(pk__in=ids).order_by()}
+    return [found[pk] for pk in ids if pk in found]
