@@ -9,6 +9,7 @@ fields; each translation row adds one language.
 """
 
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 from django.utils.translation import gettext_lazy as _
 
@@ -30,6 +31,7 @@ from measures.models import (
     RegionTranslation,
     TargetGroupTranslation,
 )
+from measures.models.prerequisites import repeated_message, too_many_message
 from measures.models.translation import TRANSLATED_SECTIONS
 from measures.review import permissions, workflow
 
@@ -136,12 +138,40 @@ def origin_search_queryset(request, queryset):
     return queryset
 
 
-class RevisedPrerequisitesFormSet(BaseInlineFormSet):
+class PrerequisitesFormSet(ParentScopedInlineFormSet):
+    """A measure's prerequisites, changed directly: at most MAX_PREREQUISITES of them.
+
+    A new row starts at the position after the last one, so that a prerequisite typed
+    into an empty row goes last, as it is seen. A form with more rows than a measure
+    may have is refused with a message (the admin passes validate_max); every stored
+    row is shown, even beyond the limit, so that none is lost unseen.
+    """
+
+    default_error_messages = {
+        "too_many_forms": _(
+            "A measure has at most %(num)d prerequisites. Delete some before you save."
+        ),
+    }
+
+    @property
+    def next_position(self):
+        return max((row.position for row in self.get_queryset()), default=-1) + 1
+
+    def get_form_kwargs(self, index):
+        kwargs = super().get_form_kwargs(index)
+        if index is None or index >= self.initial_form_count():
+            kwargs["initial"] = {"position": self.next_position}
+        return kwargs
+
+
+class RevisedPrerequisitesFormSet(PrerequisitesFormSet):
     """The prerequisites of a published measure as an editor proposes to change them.
 
     Nothing is saved on the measure: each row starts from the published list, or
     from the editor's pending revision, and `proposed()` gives the whole list for
-    the revision (`measures.admin.saving`).
+    the revision (`measures.admin.saving`). The list is checked as a whole, as the
+    coordinator's approval will store it: each condition once, at most
+    MAX_PREREQUISITES.
     """
 
     rows = []
@@ -151,31 +181,61 @@ class RevisedPrerequisitesFormSet(BaseInlineFormSet):
         kwargs["initial"] = [{**row, "position": n} for n, row in enumerate(self.rows)]
         super().__init__(*args, **kwargs)
 
+    @property
+    def next_position(self):
+        return len(self.rows)
+
+    def total_form_count(self):
+        if self.is_bound:
+            return super().total_form_count()
+        # Every row of the list, even beyond the limit, and an empty one while there is room.
+        return len(self.rows) + (1 if len(self.rows) < MAX_PREREQUISITES else 0)
+
     def clean(self):
         # The rows replace the published list whole: they are checked against each
-        # other (Django's own check), not against the rows stored now.
+        # other (Django's own check, then the list's), not against the rows stored now.
         BaseInlineFormSet.clean(self)
+        kept = self._kept()
+        first_form = {}
+        for form, values in kept:
+            condition = values["condition"]
+            if condition not in first_form:
+                first_form[condition] = form
+                continue
+            # The message goes beside the row the editor typed, when one of the two is.
+            earlier = first_form[condition]
+            target = earlier if earlier.has_changed() and not form.has_changed() else form
+            target.add_error("condition", repeated_message(condition))
+        if len(kept) > MAX_PREREQUISITES:
+            raise ValidationError(too_many_message(len(kept)), code="too_many_forms")
 
-    def proposed(self):
-        """The list the editor left: each row kept, changed or added, none deleted."""
-        rows = []
-        for n, form in enumerate(self.forms):
+    def _kept(self):
+        """(form, values) of each row the editor left with a condition, in the form's order."""
+        kept = []
+        for form in self.forms:
             if self.can_delete and self._should_delete_form(form):
                 continue
             values = form.cleaned_data if form.has_changed() else form.initial
             if values.get("condition"):
-                position = values.get("position")
-                rows.append(
-                    (
-                        n if position is None else position,
-                        n,
-                        {
-                            "kind": values["kind"],
-                            "condition": values["condition"],
-                            "reason": values.get("reason") or "",
-                        },
-                    )
+                kept.append((form, values))
+        return kept
+
+    def proposed(self):
+        """The list the editor left: each row kept, changed or added, none deleted."""
+        rows = []
+        for n, (_form, values) in enumerate(self._kept()):
+            position = values.get("position")
+            rows.append(
+                (
+                    n if position is None else position,
+                    n,
+                    {
+                        "kind": values["kind"],
+                        "condition": values["condition"],
+                        "reason": values.get("reason") or "",
+                    },
                 )
+            )
         return [row for _position, _n, row in sorted(rows, key=lambda item: item[:2])]
 
 
@@ -187,7 +247,7 @@ class PrerequisiteInline(admin.StackedInline):
     """
 
     model = Prerequisite
-    formset = ParentScopedInlineFormSet
+    formset = PrerequisitesFormSet
     extra = 1
     max_num = MAX_PREREQUISITES
     fields = ["kind", "condition", "reason", "position"]
@@ -205,7 +265,7 @@ class PrerequisiteInline(admin.StackedInline):
         return super().has_delete_permission(request, obj) and self._may_change(request, obj)
 
     def get_formset(self, request, obj=None, **kwargs):
-        formset = super().get_formset(request, obj, **kwargs)
+        formset = super().get_formset(request, obj, validate_max=True, **kwargs)
         if obj is None or not permissions.can_propose_revision(request.user, obj):
             return formset
         pending = workflow.pending_revision(obj)

@@ -15,6 +15,7 @@ from django.db import models, transaction
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from measures.content_language import source_text
 from measures.models.measure import Measure
@@ -22,6 +23,37 @@ from partners.text import validate_single_line
 
 # More would no longer be a short list a visitor answers on the measure's page.
 MAX_PREREQUISITES = 12
+
+
+def too_many_message(count):
+    """What a person reads when a measure would get more prerequisites than it may have."""
+    return ngettext(
+        "A measure has at most %(max)d prerequisites; this list has %(count)d. "
+        "Delete one before you save.",
+        "A measure has at most %(max)d prerequisites; this list has %(count)d. "
+        "Delete %(over)d before you save.",
+        count - MAX_PREREQUISITES,
+    ) % {"max": MAX_PREREQUISITES, "count": count, "over": count - MAX_PREREQUISITES}
+
+
+def repeated_message(condition):
+    return _("“%(condition)s” is in the list twice: each prerequisite is named once.") % {
+        "condition": condition
+    }
+
+
+def list_problems(rows):
+    """Why a measure cannot hold the prerequisites `rows` (the form of `as_data()`): a list
+    of messages, empty when it can. At most MAX_PREREQUISITES, each condition once."""
+    problems = []
+    if len(rows) > MAX_PREREQUISITES:
+        problems.append(too_many_message(len(rows)))
+    seen = set()
+    for row in rows:
+        if row["condition"] in seen:
+            problems.append(repeated_message(row["condition"]))
+        seen.add(row["condition"])
+    return problems
 
 
 class PrerequisiteKind(models.TextChoices):

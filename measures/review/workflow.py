@@ -30,6 +30,7 @@ from measures.models import (
     Prerequisite,
     PrerequisiteKind,
 )
+from measures.models.prerequisites import list_problems
 from measures.review import notifications, permissions
 
 Status = Measure.Status
@@ -327,6 +328,18 @@ def approve_revision(revision, user, comment=""):
         revision = MeasureRevision.objects.select_for_update().get(pk=revision.pk)
         if revision.status != MeasureRevision.Status.PENDING:
             raise WorkflowError(_("These changes were already decided on."))
+        # A list the measure cannot hold (sent before its form refused it) is refused
+        # here with the reason, before anything changes.
+        problems = list_problems(revision.data.get(PREREQUISITES, []))
+        if problems:
+            raise WorkflowError(
+                " ".join(
+                    [
+                        *problems,
+                        str(_("Reject the changes and ask the editors to send them again.")),
+                    ]
+                )
+            )
         measure = revision.measure
         for name, value in revision.data.items():
             if name == PREREQUISITES:
