@@ -3,6 +3,7 @@
 from django import template
 
 from measures import content_language
+from measures.catalogue import cards
 from measures.catalogue import facet_sidebar as sidebar
 from measures.models import GOOD_PRACTICE_FIELDS
 from measures.search.highlight import highlight as mark_words
@@ -29,6 +30,12 @@ def localized(obj, field):
 def facet_sidebar(facets):
     """The list's facets as its filter form shows them (measures.catalogue.facet_sidebar)."""
     return sidebar.sidebar(facets)
+
+
+@register.simple_tag
+def measure_card(measure, query=""):
+    """What a measure's card shows (measures.catalogue.cards)."""
+    return cards.card(measure, query or "")
 
 
 # The texts of a measure a visitor reads on its page and in the comparison.

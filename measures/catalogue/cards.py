@@ -1,0 +1,80 @@
+"""What a measure's card shows, worked out in Python once per card.
+
+templates/includes/measure_card.html is rendered twenty times on a page of the
+list and six on the home page and a measure's page. Each lookup of a model's
+attribute there costs the template engine a failed dictionary lookup first, and a
+translated text a look at the page's language for each of its uses; this module
+does that work once per card and hands the template plain values. The addresses
+every card's actions post to are the same on every card and reversed once per
+language (`fixed_url`).
+"""
+
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import get_language
+
+from measures.content_language import LocalText, localized, page_language
+from measures.search.highlight import highlight
+
+# (view name, language, script prefix, URLconf) → address
+_addresses = {}
+
+
+def fixed_url(name):
+    """reverse(name) of a view without arguments, reversed once per language and prefix."""
+    key = (name, get_language(), get_script_prefix(), get_urlconf())
+    address = _addresses.get(key)
+    if address is None:
+        address = _addresses[key] = reverse(name)
+    return address
+
+
+def card(measure, query=""):
+    """{name: value} of everything templates/includes/measure_card.html shows of `measure`.
+
+    With search words (`query`), the title, summary and theme names come with the
+    words marked, escaped; without, as plain text for the template to escape.
+    """
+    language = page_language()
+    title = localized(measure, "title")
+    summary = localized(measure, "summary")
+    region_name = localized(measure.region, "name")
+    themes = []
+    for theme in measure.theme_list:
+        name = localized(theme, "name")
+        themes.append({"name": _marked(name, query), "lang": _lang_attr(name, language)})
+    return {
+        "url": measure.get_absolute_url(),
+        "slug": measure.slug,
+        "title": title,
+        "title_lang": _lang_attr(title, language),
+        "marked_title": _marked(title, query),
+        "summary": _marked(summary, query),
+        "summary_lang": _lang_attr(summary, language),
+        "region_name": region_name,
+        "region_lang": _lang_attr(region_name, language),
+        "country": measure.region.get_country_display(),
+        "years": measure.years if measure.start_year or measure.end_year else None,
+        "themes": themes,
+        # Set by the list for a search that found words outside the title and summary.
+        "match": measure.__dict__.get("match"),
+        "implementation": measure.implementation,
+        "implementation_label": capfirst(measure.get_implementation_display()),
+        "budget": measure.get_budget_band_display() if measure.budget_band else None,
+        "evidence": measure.get_evidence_level_display() if measure.evidence_level else None,
+        "dossier_add_url": fixed_url("measures:dossier_add"),
+        "dossier_url": fixed_url("measures:dossier"),
+        "compare_choose_url": fixed_url("measures:compare_choose"),
+    }
+
+
+def _marked(text, query):
+    return highlight(str(text), query) if query else text
+
+
+def _lang_attr(text, language):
+    """LocalText.lang_attr, with the page's language looked up once per card."""
+    if isinstance(text, LocalText) and text.lang != language:
+        return format_html(' lang="{}"', text.lang)
+    return ""
