@@ -126,16 +126,16 @@ def _keys(name, values):
     return list(values)
 
 
-def counts(base, chosen, facet_names):
+def counts(index, base, chosen, facet_names):
     """(the ids of the results, {facet: {option value: number of measures}}), from bitmaps.
 
-    `base`: the ids of the measures under every filter that is not a facet (visibility,
-    search words, years). `chosen`: {facet: the options chosen} for the facets in use.
+    `index`: the bitmaps the page reads (measures.catalogue.bitmaps). `base`: the ids of
+    the measures under every filter that is not a facet (visibility, search words,
+    years). `chosen`: {facet: the options chosen} for the facets in use.
     Several options of one facet are or-ed, facets and-ed; a facet's options are counted
     under the choices of every *other* facet, so a count says how many measures the
     list would show with that option ticked too.
     """
-    index = bitmaps.current()
     matching = {name: index.any_of(name, _keys(name, values)) for name, values in chosen.items()}
     results = base.intersection(*matching.values()) if matching else base
     slugs = {
@@ -159,9 +159,8 @@ def counts(base, chosen, facet_names):
     return results, found
 
 
-def narrowed(base, chosen):
+def narrowed(index, base, chosen):
     """The ids of `base` that have one of the chosen options of every facet in `chosen`."""
-    index = bitmaps.current()
     return base.intersection(
         *(index.any_of(name, _keys(name, values)) for name, values in chosen.items())
     )

@@ -326,7 +326,7 @@ class MeasureFilter(django_filters.FilterSet):
         leave_out = {leave_out} if isinstance(leave_out, str) else set(leave_out)
         data = self.form.cleaned_data
         chosen = {n: data[n] for n in self.FACETS if data.get(n) and n not in leave_out}
-        return len(facet_data.narrowed(self._base_ids(leave_out), chosen))
+        return len(facet_data.narrowed(self.bitmaps(), self._base_ids(leave_out), chosen))
 
     def ranked(self):
         """(the ids of the best matches, best first; the measures in the order of relevance),
@@ -472,7 +472,7 @@ class MeasureFilter(django_filters.FilterSet):
             self.is_valid()
             data = self.form.cleaned_data
             chosen = {name: data[name] for name in self.FACETS if data.get(name)}
-            ids, counts = facet_data.counts(self._base_ids(), chosen, self.FACETS)
+            ids, counts = facet_data.counts(self.bitmaps(), self._base_ids(), chosen, self.FACETS)
             self._result_ids = ids
             self._facet_counts = len(ids), counts
         return self._facet_counts
@@ -486,6 +486,13 @@ class MeasureFilter(django_filters.FilterSet):
         self.facet_counts()
         return self._result_ids
 
+    def bitmaps(self):
+        """The bitmaps of the published measures (measures.catalogue.bitmaps), read once:
+        every count of a page is made from the same content version."""
+        if not hasattr(self, "_bitmaps"):
+            self._bitmaps = bitmaps.current()
+        return self._bitmaps
+
     def _base_ids(self, leave_out=()):
         """The ids of the published measures under every filter that is not a facet.
 
@@ -494,7 +501,7 @@ class MeasureFilter(django_filters.FilterSet):
         the explanation of an empty list.
         """
         data = self.form.cleaned_data
-        index = bitmaps.current()
+        index = self.bitmaps()
         ids = index.published
         first, last = (None if name in leave_out else data.get(name) for name in YEARS)
         if first is not None or last is not None:
