@@ -11,6 +11,8 @@ contact form with its token, the pages of an e-mail alert) or to this moment (th
 health check): never stored, never given a shared validator.
 """
 
+from urllib.parse import urlsplit
+
 from django.core import signing
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.views import static
@@ -201,3 +203,16 @@ def fill_dossier(client):
     """Put a measure in the client's dossier, so its pages and PDF have something to show."""
     response = client.post("/en/dossier/add/", {"slug": MEASURE})
     assert response.status_code == 303
+
+
+def is_html_page(address):
+    """Whether a browser shows `address` as a page: the catalogue's addresses carry a language
+    prefix, and of those only files (og-image.png, export.csv, dossier.pdf, chosen.json) and
+    feeds answer anything but HTML. What is left out is only what cannot be a page."""
+    path = urlsplit(address).path
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return path.startswith("/en/") and "." not in last and last != "feed"
+
+
+# The public pages a browser shows, by name, each with its address in English.
+HTML_PAGES = {name: address for name, address in PUBLIC_GET_PAGES.items() if is_html_page(address)}

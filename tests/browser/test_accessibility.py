@@ -5,36 +5,23 @@ machine can check of WCAG 2.1 A and AA: names and labels, contrast, landmarks,
 heading order, lang attributes, ARIA. Each page is checked at a desktop width
 and at 320 CSS pixels, the width of a 1280-pixel window zoomed to 400 %, where
 the page must also fit without sideways scrolling (WCAG 1.4.10, reflow).
+
+The pages are every public page of tests/public_pages.py that answers HTML
+(`HTML_PAGES`, so a page added to the site is checked too), and the states a
+visitor reaches only by a step: a dossier holding two measures, a fit check
+answered, a form sent and thanked for or refused, and the pages of a fuller
+catalogue (filters ticked, more than one page of results, texts in German).
 """
 
 import pytest
-from django.urls import Resolver404, resolve
-from django.utils.translation import override
 
 from tests.browser.catalogue import PASSWORD, build_catalogue, sign_in_to_admin
+from tests.public_pages import HTML_PAGES, MEASURE, OTHER_MEASURE, public_catalogue
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 REFLOW = {"width": 320, "height": 640}
-
-# (name, address without the language prefix); the catalogue fixture makes every slug.
-PUBLIC_PAGES = [
-    ("home", "/"),
-    ("list with filters", "/measures/?region=paijat-hame&theme=e-health-care&page=1"),
-    ("search results", "/measures/?q=care"),
-    ("detail", "/measures/remote-home-care-unit/"),
-    ("region", "/regions/paijat-hame/"),
-    ("theme", "/themes/e-health-care/"),
-    ("partner", "/partners/paijat-hame-council/"),
-    ("statistics", "/statistics/"),
-    ("comparison", "/compare/?m=remote-home-care-unit&m=digital-skills-for-seniors"),
-    ("accessibility statement", "/accessibility/"),
-    ("about", "/about/"),
-    ("legal notice", "/legal-notice/"),
-    ("privacy notice", "/privacy/"),
-    ("e-mail alert", "/alerts/subscribe/?region=paijat-hame"),
-]
 LANGUAGES = ["en", "de"]
 
 
@@ -58,51 +45,143 @@ def describe(page):
     )
 
 
-def skip_unless_routed(path):
-    """Statistics and comparison are built alongside; check them once they exist."""
-    try:
-        with override("en"):
-            resolve("/en" + path.split("?")[0])
-    except Resolver404:
-        pytest.skip(f"{path} is not part of the site yet")
+# How a visitor reaches each page: (page, site address, language) -> the page is shown.
 
 
-def check(page, url):
-    response = page.goto(url)
-    assert response.status == 200, url
+def address(path):
+    """Open `path` (without the language prefix) in the page's language."""
+
+    def open_page(page, site, language):
+        response = page.goto(f"{site}/{language}{path}")
+        assert response.status == 200, path
+        assert response.headers["content-type"].startswith("text/html"), path
+
+    return open_page
+
+
+def dossier_of_two(then=""):
+    """Add two measures from their pages, then open the dossier (or its print view)."""
+
+    def collect(page, site, language):
+        for slug in [MEASURE, OTHER_MEASURE]:
+            page.goto(f"{site}/{language}/measures/{slug}/")
+            with page.expect_navigation():
+                page.locator("form.dossier-add button").first.click()
+        if then:
+            address(f"/dossier/{then}")(page, site, language)
+
+    return collect
+
+
+def fit_check_answered(page, site, language):
+    """Every question of the measure's fit check answered, budget and staff chosen."""
+    page.goto(f"{site}/{language}/measures/{MEASURE}/")
+    for question in page.locator("fieldset.fit__question").all():
+        question.locator("input[type=radio]").last.check()
+    page.locator("#fit-budget").select_option(index=1)
+    page.locator("#fit-staff").select_option(index=2)
+    with page.expect_navigation():
+        page.locator("form.fit__form button[type=submit]").click()
+    assert "/fit/?" in page.url
+
+
+def exploration(filled):
+    def send(page, site, language):
+        address(f"/measures/{MEASURE}/explore/")(page, site, language)
+        if filled:
+            page.locator("#id_organisation").fill("Municipality of Lappeenranta")
+            page.locator("#id_region_name").fill("South Karelia")
+            page.locator("#id_country").select_option("FI")
+            page.locator("#id_email").fill("digital@lappeenranta.example")
+            page.locator("#id_public_body").check()
+        with page.expect_navigation():
+            page.locator("form.contact-form button[type=submit]").click()
+        assert page.url.endswith("/explore/sent/") == filled, page.url
+
+    return send
+
+
+def contact(filled):
+    def send(page, site, language):
+        address(f"/measures/{MEASURE}/contact/")(page, site, language)
+        if filled:
+            page.locator("#id_name").fill("Anna Virtanen")
+            page.locator("#id_email").fill("anna@example.org")
+            page.locator("#id_message").fill("How many nurses does one service point need?")
+        with page.expect_navigation():
+            page.locator("form.contact-form button[type=submit]").click()
+        assert page.url.endswith("/contact/sent/") == filled, page.url
+
+    return send
+
+
+def alert_refused(page, site, language):
+    """The e-mail alert's form sent without an address: the form again, with its error."""
+    address("/alerts/subscribe/?region=vorpommern-greifswald")(page, site, language)
+    with page.expect_navigation():
+        page.locator("form.alert-form button[type=submit]").click()
+
+
+# Every public page that answers HTML, named as in tests/public_pages.py.
+PAGES = {name: address(url.removeprefix("/en")) for name, url in HTML_PAGES.items()}
+STATES = {
+    "dossier with two measures": dossier_of_two(),
+    "dossier print view with two measures": dossier_of_two("print/"),
+    "fit check answered": fit_check_answered,
+    "exploration sent": exploration(filled=True),
+    "exploration refused": exploration(filled=False),
+    "contact message sent": contact(filled=True),
+    "contact message refused": contact(filled=False),
+    "e-mail alert refused": alert_refused,
+    # The fuller catalogue of tests/browser/catalogue.py.
+    "list with filters": address("/measures/?region=paijat-hame&theme=e-health-care&page=1"),
+    "list with a second page": address("/measures/?theme=e-health-care&page=2"),
+    "search results": address("/measures/?q=care"),
+    "detail with texts in German": address("/measures/remote-home-care-unit/"),
+    "region with a description and a map": address("/regions/paijat-hame/"),
+    "theme with a description": address("/themes/e-health-care/"),
+    "partner with a description": address("/partners/paijat-hame-council/"),
+    "comparison": address("/compare/?m=remote-home-care-unit&m=digital-skills-for-seniors"),
+}
+VISITS = {**PAGES, **STATES}
+
+
+def check(page):
     found = axe_violations(page)
-    assert found == {}, f"{found}\n{describe(page)}"
+    assert found == {}, f"{page.url}\n{found}\n{describe(page)}"
 
 
 @pytest.fixture
-def catalogue():
+def catalogue(monkeypatch):
+    # The contact form refuses a message sent within three seconds of opening it; a
+    # browser driven by a test is that quick.
+    monkeypatch.setattr("measures.visitors.contact.MIN_SECONDS", 0)
+    public_catalogue()
     return build_catalogue()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(("name", "path"), PUBLIC_PAGES, ids=[name for name, _ in PUBLIC_PAGES])
-def test_public_page_has_no_axe_violations(desktop, live_server, catalogue, language, name, path):
-    url = f"/{language}{path}"
-    skip_unless_routed(path)
+@pytest.mark.parametrize("name", list(VISITS))
+def test_public_page_has_no_axe_violations(desktop, live_server, catalogue, language, name):
+    VISITS[name](desktop, live_server.url, language)
 
-    check(desktop, live_server.url + url)
+    check(desktop)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(("name", "path"), PUBLIC_PAGES, ids=[name for name, _ in PUBLIC_PAGES])
+@pytest.mark.parametrize("name", list(VISITS))
 def test_public_page_reflows_at_320_pixels_without_violations(
-    browser, live_server, catalogue, language, name, path
+    browser, live_server, catalogue, language, name
 ):
-    url = f"/{language}{path}"
-    skip_unless_routed(path)
     context = browser.new_context(viewport=REFLOW)
     page = context.new_page()
     try:
-        check(page, live_server.url + url)
+        VISITS[name](page, live_server.url, language)
+        check(page)
         # The filter panel starts closed on a narrow screen; what it holds must fit too.
         page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
         overflow = page.evaluate("document.documentElement.scrollWidth")
-        assert overflow <= REFLOW["width"], f"{url} is {overflow} px wide at 320 px"
+        assert overflow <= REFLOW["width"], f"{page.url} is {overflow} px wide at 320 px"
     finally:
         context.close()
 
