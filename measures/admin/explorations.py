@@ -36,13 +36,14 @@ class ExplorationAdminForm(forms.ModelForm):
 class ExplorationAdmin(admin.ModelAdmin):
     form = ExplorationAdminForm
     list_display = ["organisation", "region_name", "country", "measure", "status", "created_at"]
-    list_filter = ["status", "country"]
+    list_filter = ["status", "country", "region"]
     list_select_related = ["measure"]
     search_fields = ["organisation", "region_name", "measure__title"]
     actions = ["approve", "decline"]
     readonly_fields = [
         "measure",
         "organisation",
+        "region",
         "region_name",
         "country",
         "note",
@@ -56,7 +57,7 @@ class ExplorationAdmin(admin.ModelAdmin):
     fields = [*readonly_fields, "adopted_in"]
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request).select_related("measure", "decided_by")
+        queryset = super().get_queryset(request).select_related("measure", "region", "decided_by")
         return queryset.filter(measure__in=permissions.visible_measures(request.user).values("pk"))
 
     def has_add_permission(self, request):

@@ -93,8 +93,7 @@ def list_url(**params):
     return reverse("measures:list") + "?" + urlencode(params)
 
 
-def by_region():
-    regions = Region.objects.with_measure_counts().order_by("-published_count", "name")
+def by_region(regions):
     rows = [
         Row(localized(region, "name"), region.published_count, list_url(region=region.slug))
         for region in regions
@@ -153,8 +152,11 @@ def by_implementation():
 
 @require_safe
 def statistics(request):
-    charts = [by_region(), by_theme(), by_start_year(), by_implementation()]
+    # Every region, with its name in the page's language: for its chart and for the
+    # table of solutions taken up, which names the same regions.
+    regions = list(Region.objects.with_measure_counts().order_by("-published_count", "name"))
+    charts = [by_region(regions), by_theme(), by_start_year(), by_implementation()]
     # Every published measure has exactly one status row (known or not).
     total = charts[-1].total
-    context = {"charts": charts, "total": total, "uptake": uptake_per_region()}
+    context = {"charts": charts, "total": total, "uptake": uptake_per_region(regions)}
     return render(request, "measures/statistics.html", context)

@@ -62,6 +62,6 @@ def transfers(request):
         "groups": groups,
         "link_count": len(links),
         "region_count": len(regions),
-        "uptake": uptake_per_region(links),
+        "uptake": uptake_per_region(links=links),
     }
     return render(request, "measures/transfers.html", context)

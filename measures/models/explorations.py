@@ -9,6 +9,11 @@ organisation can withdraw its entry with the link of its mails (→ WITHDRAWN,
 the address forgotten). When the adoption happens, a coordinator records it as
 a lineage link (`Lineage`, "adapted from") and the entry becomes ADOPTED,
 keeping its dates: the history of how the measure travelled.
+
+The organisation's region is one of the catalogue's (`region`), so that it is
+counted with the adoptions of the same region, or another region it names in
+words (`region_name` alone). For a region of the catalogue `region_name` keeps
+its name as it was, should the region ever be deleted.
 """
 
 import secrets
@@ -18,8 +23,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from measures.content_language import localized
 from measures.models.lineage import Lineage
 from measures.models.measure import Measure
+from measures.models.taxonomy import Region
 from partners.countries import Country
 from partners.text import validate_single_line
 
@@ -61,7 +68,21 @@ class Exploration(models.Model):
     organisation = models.CharField(
         _("organisation"), max_length=200, validators=[validate_single_line]
     )
-    region_name = models.CharField(_("region"), max_length=200, validators=[validate_single_line])
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="explorations",
+        verbose_name=_("region of the catalogue"),
+        help_text=_("Empty for a region outside the catalogue, which the entry names in words."),
+    )
+    region_name = models.CharField(
+        _("region"),
+        max_length=200,
+        validators=[validate_single_line],
+        help_text=_("As the organisation named it; for a region of the catalogue, its name."),
+    )
     country = models.CharField(_("country"), max_length=2, choices=Country)
     email = models.EmailField(
         _("e-mail address"),
@@ -112,6 +133,14 @@ class Exploration(models.Model):
 
     def __str__(self):
         return f"{self.organisation} ({self.region_name}) → {self.measure}"
+
+    @property
+    def place(self):
+        """The region as shown: a region of the catalogue by its name in the visitor's
+        language, another one as the organisation named it."""
+        if self.region_id is not None:
+            return localized(self.region, "name")
+        return self.region_name
 
     @property
     def year(self):

@@ -136,11 +136,21 @@ class MeasureQuerySet(models.QuerySet):
     def with_explorations(self):
         """Its public explorations too, newest first, in one more query (`public_explorations`).
 
-        Approved or adopted entries of regions exploring the measure (Exploration).
+        Approved or adopted entries of regions exploring the measure (Exploration), with
+        the catalogue's region each names (and, on a translated page with such an entry,
+        the region's name in its language, in one query more).
         """
         exploration = Measure._meta.get_field("explorations").related_model
-        public = exploration.objects.filter(status__in=["published", "adopted"]).order_by(
-            "-created_at", "-pk"
+        region = exploration._meta.get_field("region").related_model
+        region_names = [
+            Prefetch(f"region__{names.prefetch_through}", queryset=names.queryset)
+            for names in prefetch_translations(region)
+        ]
+        public = (
+            exploration.objects.filter(status__in=["published", "adopted"])
+            .select_related("region")
+            .prefetch_related(*region_names)
+            .order_by("-created_at", "-pk")
         )
         return self.prefetch_related(
             Prefetch("explorations", queryset=public, to_attr="public_explorations")

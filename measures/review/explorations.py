@@ -144,6 +144,7 @@ def submit(measure, cleaned_data, language):
         exploration = Exploration.objects.create(
             measure=measure,
             organisation=cleaned_data["organisation"],
+            region=cleaned_data.get("region"),
             region_name=cleaned_data["region_name"],
             country=cleaned_data["country"],
             email=email,

@@ -123,6 +123,12 @@ def words(text):
     return [canonical(word) for word in WORD.findall(join(fold(text or "")))]
 
 
+def folded_name(name):
+    """A name as two names are compared: its words folded, one space apart, so that
+    "Etelä-Karjala", "etela karjala" and " ETELÄ  KARJALA" are one name."""
+    return " ".join(words(name))
+
+
 def normalize(text):
     """`text` as one line of search words, separated and surrounded by single spaces.
 

@@ -16,7 +16,6 @@ address's owner reads in the mail how far the first entry is. So the form tells
 nobody whether another organisation's address has sent an entry.
 """
 
-from django import forms
 from django.contrib import messages
 from django.core import signing
 from django.http import HttpResponseRedirect
@@ -28,11 +27,9 @@ from django.views.decorators.http import require_http_methods
 
 from measures.content_language import page_language
 from measures.models import Exploration, Measure
-from measures.models.explorations import NOTE_MAX_LENGTH
 from measures.review import explorations
-from measures.visitors.spam import HoneypotForm, client_address, count_sent, hashed, is_rate_limited
-from partners.countries import Country
-from partners.text import validate_single_line
+from measures.visitors.exploration_form import ExplorationForm
+from measures.visitors.spam import client_address, count_sent, hashed, is_rate_limited
 
 GET_OR_POST = ["GET", "HEAD", "POST"]
 # Entries sent per hour: from one client address (for any measure), and for one measure.
@@ -59,38 +56,6 @@ ALREADY_RECORDED = {
         "measure's page, so no second one was made."
     ),
 }
-
-
-class ExplorationForm(HoneypotForm):
-    organisation = forms.CharField(
-        label=_("Your organisation"),
-        max_length=200,
-        validators=[validate_single_line],
-        help_text=_("The public body that is exploring the measure, e.g. a municipality."),
-    )
-    region_name = forms.CharField(
-        label=_("Your region"), max_length=200, validators=[validate_single_line]
-    )
-    country = forms.ChoiceField(label=_("Country"), choices=[("", "—"), *Country.choices])
-    email = forms.EmailField(
-        label=_("Your e-mail address"),
-        max_length=254,
-        help_text=_(
-            "We send a link to confirm it. It is never shown; the people behind the measure "
-            "can write to you once a coordinator has approved the entry."
-        ),
-    )
-    note = forms.CharField(
-        label=_("A short note (optional)"),
-        max_length=NOTE_MAX_LENGTH,
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("What you would like to know, or how far you are. At most 500 characters."),
-    )
-    public_body = forms.BooleanField(
-        label=_("I work for a public body, or on its behalf"),
-        help_text=_("Entries are for public bodies: regions, municipalities and their agencies."),
-    )
 
 
 def rate_keys(request, measure):
@@ -177,7 +142,7 @@ def confirm(request, token):
         return link_problem(request, "expired", 410)
     except signing.BadSignature:
         return link_problem(request, "forged", 400)
-    exploration = Exploration.objects.select_related("measure").filter(key=key).first()
+    exploration = Exploration.objects.select_related("measure", "region").filter(key=key).first()
     if exploration is None or exploration.status == Exploration.Status.WITHDRAWN:
         return link_problem(request, "gone", 404)
     if request.method == "POST":
@@ -195,7 +160,7 @@ def confirm(request, token):
 @never_cache
 @require_http_methods(GET_OR_POST)
 def withdraw(request, key):
-    exploration = Exploration.objects.select_related("measure").filter(key=key).first()
+    exploration = Exploration.objects.select_related("measure", "region").filter(key=key).first()
     if exploration is None:
         return link_problem(request, "gone", 404)
     if request.method == "POST":

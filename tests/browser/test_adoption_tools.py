@@ -111,8 +111,9 @@ def test_exploration_from_submission_to_approval_to_adoption(
     visitor.get_by_role("link", name="Is your region exploring this measure? Tell us").click()
 
     visitor.get_by_label("Your organisation").fill("Municipality of Lappeenranta")
-    visitor.get_by_label("Your region").fill("South Karelia")
-    visitor.get_by_label("Country").select_option("FI")
+    visitor.get_by_label("Your region").select_option(label="Another region, not in the list")
+    visitor.get_by_label("Another region", exact=True).fill("South Karelia")
+    visitor.get_by_label("Its country").select_option("FI")
     visitor.get_by_label("Your e-mail address").fill("digital@lappeenranta.example")
     visitor.get_by_label("I work for a public body").check()
     visitor.get_by_role("button", name="Send the entry").click()
