@@ -50,7 +50,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from measures.catalogue.filters import MeasureFilter, without_control_characters
-from measures.exchange.representation import Representer
+from measures.exchange.representation import Representer, annotations
 from measures.models import Category, Measure, Region
 from measures.models.taxonomy import published_count_subquery
 from measures.site_url import absolute_url
@@ -239,7 +239,8 @@ def search_answer(filterset):
 def measure_list(request):
     page_size = page_size_of(request.GET)
     number = whole_number_of(request.GET, "page", 1)
-    filterset = MeasureFilter(request.GET, queryset=Measure.objects.published().for_export())
+    measures = Measure.objects.published().for_export().annotate(**annotations())
+    filterset = MeasureFilter(request.GET, queryset=measures)
     if not filterset.is_valid():
         raise ApiError(
             400,
@@ -286,7 +287,8 @@ def measure_list(request):
 
 @api_view
 def measure_detail(request, slug):
-    measure = get_object_or_404(Measure.objects.published().for_detail(), slug=slug)
+    measures = Measure.objects.published().for_detail().annotate(**annotations())
+    measure = get_object_or_404(measures, slug=slug)
     return JsonResponse(Representer().measure_in_full(measure))
 
 

@@ -43,7 +43,14 @@ from django.views.decorators.http import require_safe
 from measures.caching.downloads import cached_download
 from measures.catalogue.filters import MeasureFilter
 from measures.content_language import translated_language
-from measures.exchange.representation import COLUMNS, MeasureRow, Representer, Table
+from measures.exchange.representation import (
+    ANNOTATED,
+    COLUMNS,
+    MeasureRow,
+    Representer,
+    Table,
+    annotations,
+)
 from measures.models import Category, Measure, MeasureTranslation, Region, TargetGroup
 from measures.site_url import absolute_url
 from partners.models import Partner
@@ -75,7 +82,11 @@ class ExportReader:
         partners = {partner.pk: partner for partner in Partner.objects.all()}
         themes = {theme.pk: theme for theme in Category.objects.translated()}
         groups = {group.pk: group for group in TargetGroup.objects.translated()}
-        rows = self.measures.values_list(*COLUMNS).iterator(chunk_size=CHUNK_SIZE)
+        rows = (
+            self.measures.annotate(**annotations())
+            .values_list(*COLUMNS, *ANNOTATED)
+            .iterator(chunk_size=CHUNK_SIZE)
+        )
         while chunk := list(islice(rows, CHUNK_SIZE)):
             ids = [values[0] for values in chunk]
             theme_ids = self._related_ids("categories", ids)

@@ -20,6 +20,7 @@ from django.urls import reverse
 from measures.catalogue.filters import MeasureFilter
 from measures.exchange.api import LANGUAGE_PARAM, MAX_PAGE_SIZE, api_view
 from measures.exchange.representation import CHOICES, ENGLISH_TEXT_FIELDS
+from measures.models import CRITERION_NAMES
 from measures.site_url import absolute_url, site_url
 
 OPENAPI_VERSION = "3.1.0"
@@ -75,6 +76,7 @@ NULLABLE_TEXT = nullable("string")
 NULLABLE_URL = nullable("string", format="uri")
 NULLABLE_INTEGER = nullable("integer")
 NULLABLE_NUMBER = nullable("number")
+RATING = {"type": "number", "minimum": 1, "maximum": 5}
 
 
 def code_of(key):
@@ -131,6 +133,33 @@ SCHEMAS = {
             "funding_sources": {
                 "type": "array",
                 "items": {"type": "string", "enum": CHOICES["funding_sources"].values},
+            },
+            "expert_opinion_count": {
+                "type": "integer",
+                "minimum": 0,
+                "description": "How many published expert opinions the measure has.",
+            },
+            "expert_ratings": {
+                "oneOf": [
+                    {
+                        **obj(dict.fromkeys(CRITERION_NAMES, RATING)),
+                        "description": (
+                            "Each criterion's rating from 1 to 5: the average over the "
+                            "published expert opinions, to one decimal."
+                        ),
+                    },
+                    {"type": "null", "description": "No published expert opinion."},
+                ]
+            },
+            "prerequisites": {
+                "type": "array",
+                "description": "What the measure needs to run elsewhere, in English, in order.",
+                "items": obj(
+                    {
+                        "kind": {"type": "string", "enum": CHOICES["kind"].values},
+                        "condition": STRING,
+                    }
+                ),
             },
         }
     ),

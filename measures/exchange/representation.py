@@ -12,6 +12,11 @@ measures.exchange.exports); the model instance is turned into a MeasureRow
 first, so both take the same way. `COLUMNS` are the measure's own values the
 representation reads.
 
+Besides its COLUMNS, each measure's own query reads `ANNOTATIONS`: the ratings of
+its published expert opinions (their number and the average of each criterion) and
+its prerequisites, so neither costs a query more in the API or in a download. Nothing
+unpublished is read: no draft or submitted opinion, no entry of a region exploring it.
+
 Paths become absolute URLs at SITE_URL (measures.site_url); texts are in the
 active language where translated (measures.content_language), the good-practice
 texts in English only.
@@ -22,11 +27,13 @@ from datetime import datetime
 
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.functional import cached_property
+from django.utils.functional import cached_property, lazy
 from django.utils.translation import gettext_lazy as _
 
 from measures.content_language import localized
 from measures.models import (
+    CRITERIA,
+    CRITERION_NAMES,
     FUNDING_FIELDS,
     GOOD_PRACTICE_FIELDS,
     BudgetBand,
@@ -34,7 +41,10 @@ from measures.models import (
     FundingSource,
     Lineage,
     Measure,
+    PrerequisiteKind,
+    PrerequisiteRows,
     StaffEffort,
+    expert_rating_summary,
 )
 from measures.models.documentation import DocumentationLevel
 from measures.site_url import site_url
@@ -61,6 +71,15 @@ COLUMNS = [
     "duration_months",
     *FUNDING_FIELDS.values(),
 ]
+
+
+def annotations():
+    """What a measure's own query reads besides COLUMNS: see `ANNOTATED`."""
+    return {"expert_summary": expert_rating_summary(), "prerequisite_rows": PrerequisiteRows()}
+
+
+# The names of `annotations()`, in the order a row of values holds them after COLUMNS.
+ANNOTATED = ["expert_summary", "prerequisite_rows"]
 # The texts of the API's detail answer, kept in English only.
 ENGLISH_TEXT_FIELDS = [*GOOD_PRACTICE_FIELDS, "funding", "main_institution"]
 # Any valid slug: the addresses of all measures differ only by it, so reverse() once.
@@ -86,14 +105,15 @@ def country_name(code):
 class MeasureRow:
     """What the representation reads of one measure: its COLUMNS and its related rows.
 
-    `title` and `summary` are in the active language where translated; `themes`
-    and `target_groups` are lists in their models' order.
+    `values` are those of COLUMNS and then of ANNOTATED. `title` and `summary` are
+    in the active language where translated; `themes` and `target_groups` are lists
+    in their models' order.
     """
 
-    __slots__ = (*COLUMNS, "region", "partner", "themes", "target_groups")
+    __slots__ = (*COLUMNS, *ANNOTATED, "region", "partner", "themes", "target_groups")
 
     def __init__(self, values, region, partner, themes, target_groups):
-        for name, value in zip(COLUMNS, values, strict=True):
+        for name, value in zip([*COLUMNS, *ANNOTATED], values, strict=True):
             setattr(self, name, value)
         self.region, self.partner = region, partner
         self.themes, self.target_groups = themes, target_groups
@@ -102,7 +122,7 @@ class MeasureRow:
     def of(cls, measure):
         """The row of a model instance; its related rows as `for_export()` reads them."""
         row = cls(
-            [getattr(measure, name) for name in COLUMNS],
+            [getattr(measure, name) for name in [*COLUMNS, *ANNOTATED]],
             measure.region,
             measure.partner,
             measure.theme_list,
@@ -117,6 +137,22 @@ def number(value):
     if value is None:
         return None
     return int(value) if value == value.to_integral_value() else float(value)
+
+
+def average(value):
+    """An average rating as shown on the site: to one decimal, whole as a whole number."""
+    rounded = round(float(value), 1)
+    return int(rounded) if rounded.is_integer() else rounded
+
+
+def expert_ratings_data(summary):
+    """(number of published opinions, {criterion: average rating} or None without one)."""
+    if not summary or not summary[0]:
+        return 0, None
+    count, *averages = summary
+    return count, {
+        name: average(value) for name, value in zip(CRITERION_NAMES, averages, strict=True)
+    }
 
 
 def indicator_data(indicator):
@@ -207,6 +243,7 @@ class Representer:
         """A measure as in lists and exports: a MeasureRow, or a Measure read by `for_export()`."""
         row = measure if isinstance(measure, MeasureRow) else MeasureRow.of(measure)
         url, api_url = self.measure_urls(row.slug)
+        opinion_count, ratings = expert_ratings_data(row.expert_summary)
         return {
             "slug": row.slug,
             "title": row.title,
@@ -231,6 +268,14 @@ class Representer:
             "duration_months": row.duration_months,
             "funding_sources": [
                 source.value for source, field in FUNDING_FIELDS.items() if getattr(row, field)
+            ],
+            # Published expert opinions only: the average rating of each criterion.
+            "expert_opinion_count": opinion_count,
+            "expert_ratings": ratings,
+            # In English, as entered (measures.models.prerequisites).
+            "prerequisites": [
+                {"kind": kind, "condition": condition}
+                for kind, condition in row.prerequisite_rows or []
             ],
         }
 
@@ -337,6 +382,22 @@ def names(refs):
     return LIST_SEPARATOR.join(ref["name"] for ref in refs)
 
 
+def prerequisites_cell(data, label):
+    """ "Money: About €50,000 a year; People: …" (the kind's label, then the condition)."""
+    return LIST_SEPARATOR.join(
+        f"{label(row, 'kind')}: {row['condition']}" for row in data["prerequisites"]
+    )
+
+
+def rating_cell(name):
+    return lambda data, label: (data["expert_ratings"] or {}).get(name)
+
+
+rating_header = lazy(
+    lambda criterion: _("Expert rating: %(criterion)s") % {"criterion": criterion}, str
+)
+
+
 def local_date(timestamp):
     return timezone.localdate(datetime.fromisoformat(timestamp)).isoformat() if timestamp else ""
 
@@ -363,6 +424,9 @@ TABLE_COLUMNS = [
     (_("Staff"), lambda data, label: label(data, "staff_effort")),
     (_("Duration in months"), lambda data, label: data["duration_months"]),
     (_("Funding sources"), lambda data, label: label(data, "funding_sources")),
+    (_("Expert opinions"), lambda data, label: data["expert_opinion_count"]),
+    *((rating_header(criterion), rating_cell(name)) for name, _reason, criterion in CRITERIA),
+    (_("Prerequisites"), prerequisites_cell),
 ]
 # The choices whose labels stand for the codes of these keys.
 CHOICES = {
@@ -372,6 +436,7 @@ CHOICES = {
     "budget_band": BudgetBand,
     "staff_effort": StaffEffort,
     "funding_sources": FundingSource,
+    "kind": PrerequisiteKind,
 }
 
 

@@ -15,6 +15,7 @@ from measures.models.opinions import (
     CRITERION_NAMES,
     ExpertOpinion,
     expert_rating,
+    expert_rating_summary,
     expert_ratings,
     expert_reviewed,
 )
@@ -22,6 +23,7 @@ from measures.models.prerequisites import (
     MAX_PREREQUISITES,
     Prerequisite,
     PrerequisiteKind,
+    PrerequisiteRows,
     prerequisite_count,
 )
 from measures.models.results import (
@@ -79,12 +81,14 @@ __all__ = [
     "MeasureTranslation",
     "Prerequisite",
     "PrerequisiteKind",
+    "PrerequisiteRows",
     "Region",
     "RegionTranslation",
     "StaffEffort",
     "TargetGroup",
     "TargetGroupTranslation",
     "expert_rating",
+    "expert_rating_summary",
     "expert_ratings",
     "expert_reviewed",
     "prerequisite_count",

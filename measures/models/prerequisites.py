@@ -12,7 +12,7 @@ editor's changes wait in a revision until a coordinator approves them
 """
 
 from django.db import models, transaction
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, JSONField, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -104,6 +104,30 @@ def prerequisite_count():
         .values("n")
     )
     return Coalesce(Subquery(counted), 0)
+
+
+class PrerequisiteRows(Subquery):
+    """A measure's prerequisites as one JSON value in its own query: [[kind, condition], …]
+    in their order, an empty list without any (for the API and the downloads)."""
+
+    template = (
+        "(SELECT COALESCE(jsonb_agg(jsonb_build_array(rows.kind, rows.condition) "
+        "ORDER BY rows.position, rows.id), '[]'::jsonb) FROM (%(subquery)s) rows)"
+    )
+
+    def __init__(self):
+        rows = Prerequisite.objects.filter(measure=OuterRef("pk")).order_by("position", "pk")
+        super().__init__(
+            rows.values("kind", "condition", "position", "id"), output_field=JSONField()
+        )
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # The rows come ordered from the subquery, and json_group_array() keeps their order.
+        template = (
+            "(SELECT json_group_array(json_array(rows.kind, rows.condition)) "
+            "FROM (%(subquery)s) rows)"
+        )
+        return self.as_sql(compiler, connection, template=template, **extra_context)
 
 
 class Prerequisite(models.Model):

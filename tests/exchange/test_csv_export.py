@@ -107,6 +107,13 @@ def test_csv_row_has_readable_columns(client, region, theme, partner):
         "Staff": "",
         "Duration in months": "",
         "Funding sources": "",
+        # No published expert opinion, no prerequisite recorded.
+        "Expert opinions": "",
+        "Expert rating: relevance to next-to-metropolis regions": "",
+        "Expert rating: evidence of results": "",
+        "Expert rating: transferability": "",
+        "Expert rating: novelty": "",
+        "Prerequisites": "",
     }
 
 

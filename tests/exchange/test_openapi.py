@@ -9,18 +9,23 @@ are held to be the same.
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 from jsonschema import Draft202012Validator, FormatChecker
 from openapi_spec_validator import validate
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from measures.models import ExpertOpinion
+from tests.adoption.conftest import add_prerequisites
 from tests.factories import (
     IndicatorFactory,
     LineageFactory,
     MeasureFactory,
     MeasureLinkFactory,
     TargetGroupFactory,
+    UserFactory,
 )
+from tests.review.opinions import make_opinion
 
 pytestmark = pytest.mark.django_db
 
@@ -44,8 +49,18 @@ NOT_DESCRIBED = {"/catalogue", "/catalogue.ttl", "/catalogue.jsonld"}
 @pytest.fixture
 def full_catalogue(published_measure, region):
     """The measure with every part its full answer can hold: groups, a link, an indicator,
-    an origin in the catalogue and an adaptation elsewhere."""
+    an origin in the catalogue, an adaptation elsewhere, two published expert opinions
+    and a prerequisite."""
     published_measure.target_groups.set([TargetGroupFactory()])
+    for relevance in (4, 5):
+        make_opinion(
+            published_measure,
+            UserFactory(),
+            status=ExpertOpinion.Status.PUBLISHED,
+            published_at=timezone.now(),
+            relevance=relevance,
+        )
+    add_prerequisites(published_measure, ("people", "Nurses trained for video visits"))
     MeasureLinkFactory(measure=published_measure)
     IndicatorFactory(measure=published_measure)
     origin = MeasureFactory(region=region)
@@ -120,6 +135,27 @@ def test_a_schema_refuses_an_answer_that_lacks_a_field(client, full_catalogue, d
     assert not validator_for(description, schema["content"]["application/json"]["schema"]).is_valid(
         answer
     )
+
+
+@pytest.mark.parametrize(
+    ("field", "wrong"),
+    [
+        ("expert_ratings", {"relevance": 4.5}),
+        ("expert_ratings", {"relevance": 6, "evidence": 3, "transferability": 4, "novelty": 2}),
+        ("prerequisites", [{"kind": "luck", "condition": "Fair weather"}]),
+        ("expert_opinion_count", None),
+    ],
+)
+def test_the_schema_describes_the_ratings_and_the_prerequisites(
+    client, full_catalogue, description, field, wrong
+):
+    answer = client.get("/api/measures/remote-home-care-unit/").json()
+    schema = description["paths"]["/measures/{slug}/"]["get"]["responses"]["200"]
+    validator = validator_for(description, schema["content"]["application/json"]["schema"])
+
+    assert validator.is_valid(answer)
+    assert answer["expert_ratings"]["relevance"] == 4.5
+    assert not validator.is_valid({**answer, field: wrong})
 
 
 @pytest.mark.parametrize("status", ["400", "404"])
