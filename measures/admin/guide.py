@@ -34,6 +34,7 @@ class Page:
 PAGES = [
     Page("workflow", _("From draft to published")),
     Page("sections", _("Writing a good practice")),
+    Page("prerequisites", _("Prerequisites: what a measure needs")),
     Page("published", _("Changing a published measure")),
     Page("translations", _("Texts in other languages")),
     Page("spreadsheets", _("Spreadsheets")),
