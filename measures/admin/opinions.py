@@ -62,7 +62,9 @@ class ExpertOpinionForm(forms.ModelForm):
         if "move_to" in self.fields:
             self.fields["move_to"].choices = [("", "—"), *self.move_choices]
         if "measure" in self.fields:
-            self.fields["measure"].queryset = Measure.objects.published().order_by("title")
+            self.fields["measure"].queryset = permissions.opinion_measures(
+                self.expert, Measure.objects.order_by("title")
+            )
 
     def clean(self):
         cleaned = super().clean()

@@ -11,6 +11,9 @@ Roles come from `partners.Membership`:
 An *expert* belongs to no partner: they are in the group `groups.EXPERTS`
 (independent people, so no partner's membership fits them) and write opinions
 on published measures (`ExpertOpinion`), which coordinators publish.
+`create_staff_user` makes nobody both; should a membership be given to an
+expert in the back office, they still give no opinion on a measure of a partner
+they are a member of, and never reply to their own.
 
 The admin and every view ask the functions below; nothing else decides.
 """
@@ -51,6 +54,8 @@ class Role:
     is_superuser: bool
     is_coordinator: bool
     partner_ids: frozenset
+    # Every partner the user is a member of, in any role.
+    member_of: frozenset = frozenset()
 
     @property
     def reviews_everything(self):
@@ -78,6 +83,7 @@ def role_of(user):
         partner_ids=frozenset(
             partner_id for partner_id, r in memberships if r == Membership.Role.EDITOR
         ),
+        member_of=frozenset(partner_id for partner_id, _r in memberships),
     )
     user._next2met_role = role
     return role
@@ -303,9 +309,27 @@ def can_write_opinion(user):
     return is_expert(user)
 
 
+def is_member_of_partner(user, measure):
+    """Is the user a member, in any role, of the partner that owns `measure`?"""
+    return measure.partner_id in role_of(user).member_of
+
+
+def opinion_measures(user, queryset=None):
+    """The measures the user may write an opinion on: published, of no partner of theirs."""
+    queryset = Measure.objects.all() if queryset is None else queryset
+    if not is_expert(user):
+        return queryset.none()
+    return queryset.published().exclude(partner_id__in=role_of(user).member_of)
+
+
 def can_write_opinion_on(user, measure):
-    """May the user write an opinion on `measure`? Published measures only."""
-    return is_expert(user) and measure.status == Status.PUBLISHED
+    """May the user write an opinion on `measure`? Published measures only, and none of a
+    partner the expert is a member of: an opinion is independent."""
+    return (
+        is_expert(user)
+        and measure.status == Status.PUBLISHED
+        and not is_member_of_partner(user, measure)
+    )
 
 
 def is_own_opinion(user, opinion):
@@ -315,10 +339,9 @@ def is_own_opinion(user, opinion):
 def can_edit_opinion(user, opinion):
     """May the user change the opinion's text and ratings? Its expert, while they may."""
     return (
-        is_expert(user)
-        and is_own_opinion(user, opinion)
+        is_own_opinion(user, opinion)
         and opinion.status in EXPERT_EDITABLE_STATES
-        and opinion.measure.status == Status.PUBLISHED
+        and can_write_opinion_on(user, opinion.measure)
     )
 
 
@@ -335,11 +358,13 @@ def opinion_moves(user, opinion):
 
 
 def can_reply_to_opinion(user, opinion):
-    """May the user write the editors' one reply? The measure's own editors, once."""
+    """May the user write the editors' one reply? The measure's own editors, once, and
+    never the opinion's own expert."""
     return (
         is_own(user, opinion.measure)
         and opinion.status in EDITOR_READABLE_STATES
         and not opinion.reply
+        and not is_own_opinion(user, opinion)
     )
 
 

@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
-from measures.review.groups import COORDINATORS, EDITORS, ensure_groups
+from measures.review.groups import COORDINATORS, EDITORS, EXPERTS, ensure_groups
 from partners.models import Membership
 
 pytestmark = pytest.mark.django_db
@@ -189,3 +189,49 @@ def test_a_created_editor_can_open_the_admin_and_the_measure_list(client, partne
     assert client.get("/admin/measures/measure/").status_code == 200
     assert client.get("/admin/measures/region/").status_code == 200
     assert client.get("/admin/measures/region/add/").status_code == 403
+
+
+# Experts are independent: no partner's member gives opinions
+
+
+def test_an_editor_is_not_made_an_expert(partner_b):
+    create_staff_user("eddiba", email="eddiba@example.org", partner="diba", role="editor")
+
+    with pytest.raises(CommandError) as error:
+        create_staff_user("eddiba", email="eddiba@example.org", role="expert")
+
+    assert "eddiba is a member of DIBA" in str(error.value)
+    eddiba = User.objects.get(username="eddiba")
+    assert group_names(eddiba) == [EDITORS]
+    assert Membership.objects.filter(user=eddiba).count() == 1
+
+
+def test_a_coordinator_is_not_made_an_expert(lead_partner):
+    create_staff_user("cora", email="cora@example.org", partner="lut", role="coordinator")
+
+    with pytest.raises(CommandError, match="cora is a member of LUT"):
+        create_staff_user("cora", email="cora@example.org", role="expert")
+
+    assert EXPERTS not in group_names(User.objects.get(username="cora"))
+
+
+@pytest.mark.parametrize("role", ["editor", "coordinator"])
+def test_an_expert_is_not_made_a_partners_member(partner_b, role):
+    create_staff_user("maria", email="maria@example.org", role="expert")
+
+    with pytest.raises(CommandError) as error:
+        create_staff_user("maria", email="maria@example.org", partner="diba", role=role)
+
+    assert "maria is an expert" in str(error.value)
+    maria = User.objects.get(username="maria")
+    assert group_names(maria) == [EXPERTS]
+    assert not Membership.objects.filter(user=maria).exists()
+
+
+def test_running_it_again_for_an_expert_keeps_the_expert(partner_b):
+    create_staff_user("maria", email="maria@example.org", role="expert")
+
+    output = create_staff_user("maria", email="maria@new.example.org", role="expert")
+
+    assert "Updated expert maria" in output
+    assert group_names(User.objects.get(username="maria")) == [EXPERTS]

@@ -8,7 +8,11 @@ written from the rules, not read off the code:
 - a coordinator publishes a submitted opinion or asks for changes; they do not
   rewrite the expert's text;
 - the measure's own editors see its opinions once submitted (submitted,
-  published) and may reply once; other partners' editors never see them.
+  published) and may reply once; other partners' editors never see them;
+- an expert who is also a member of the measure's partner (a membership given
+  in the back office, which `create_staff_user` refuses) gives no opinion on it:
+  they are offered none of its measures, and cannot edit, submit or reply to an
+  opinion of theirs on it; on another partner's measure they are an expert as any.
 
 `maria` (expert) wrote the opinion; `jan` (other_expert) is another expert;
 the measure belongs to erika's partner (editor), not oskar's (other_editor).
@@ -18,6 +22,7 @@ import pytest
 
 from measures.models import ExpertOpinion, Measure
 from measures.review import permissions
+from partners.models import Membership
 from tests.review.opinions import (
     OPINION_LIST,
     create_expert,
@@ -183,3 +188,84 @@ def test_superuser_reads_and_finds_every_opinion_but_writes_none(
     assert page.status_code == 200
     assert page.context["original"] == opinion
     assert add.status_code == 403
+
+
+# An expert who is a member of the measure's partner
+
+
+@pytest.fixture
+def partner_expert(partner_a):
+    """pia, an expert who is also an editor of partner A (erika's)."""
+    pia = create_expert("pia")
+    Membership.objects.create(user=pia, partner=partner_a, role=Membership.Role.EDITOR)
+    return pia
+
+
+@pytest.mark.parametrize(("partner", "may_write"), [("a", False), ("b", True)])
+def test_expert_writes_on_other_partners_measures_only(
+    client, partner_expert, make_measure, partner, may_write
+):
+    measure = make_measure(partner=partner, status=Measure.Status.PUBLISHED, title="The measure")
+    client.force_login(partner_expert)
+
+    form = client.get(f"{OPINION_LIST}add/").content.decode()
+    response = client.post(f"{OPINION_LIST}add/", {**opinion_fields(), "measure": measure.pk})
+
+    assert permissions.can_write_opinion_on(partner_expert, measure) is may_write
+    assert ("The measure" in form) is may_write
+    assert ExpertOpinion.objects.filter(measure=measure).exists() is may_write
+    if not may_write:
+        assert response.status_code == 200
+        assert "measure" in response.context["adminform"].form.errors
+
+
+@pytest.fixture
+def own_partners_opinion_in(make_measure, partner_expert):
+    """An opinion pia wrote on a measure of her own partner before the rule held."""
+
+    def make(state):
+        measure = make_measure(partner="a", status=Measure.Status.PUBLISHED)
+        return make_opinion(measure, partner_expert, status=state)
+
+    return make
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_expert_edits_no_opinion_on_own_partners_measure(
+    client, partner_expert, own_partners_opinion_in, state
+):
+    opinion = own_partners_opinion_in(state)
+    client.force_login(partner_expert)
+
+    client.post(opinion_url(opinion), {**opinion_fields(text=EDITED_TEXT), "move_to": S})
+
+    opinion.refresh_from_db()
+    assert opinion.text != EDITED_TEXT
+    assert opinion.status == state
+
+
+@pytest.mark.parametrize("state", STATES)
+def test_expert_replies_to_no_opinion_of_their_own(
+    client, partner_expert, own_partners_opinion_in, state
+):
+    opinion = own_partners_opinion_in(state)
+    client.force_login(partner_expert)
+
+    client.post(opinion_url(opinion), {"reply": "We now publish a comparison group."})
+
+    opinion.refresh_from_db()
+    assert opinion.reply == ""
+    assert not permissions.can_reply_to_opinion(partner_expert, opinion)
+
+
+@pytest.mark.parametrize("state", [S, P])
+def test_the_partners_other_editors_still_reply_to_such_an_opinion(
+    client, editor, own_partners_opinion_in, state
+):
+    opinion = own_partners_opinion_in(state)
+    client.force_login(editor)
+
+    client.post(opinion_url(opinion), {"reply": "We now publish a comparison group."})
+
+    opinion.refresh_from_db()
+    assert opinion.reply == "We now publish a comparison group."

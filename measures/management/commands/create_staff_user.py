@@ -6,7 +6,9 @@
 The person can sign in to the admin and works on the partner's measures
 (editors), reviews every partner's measures (coordinators), or writes opinions
 on published measures (experts, who belong to no partner). Run it again to
-give an existing person another partner or role.
+give an existing person another partner or role. An expert's opinion is
+independent: a partner's member is not made an expert, nor an expert a
+partner's member; such a person needs a second account.
 """
 
 from getpass import getpass
@@ -65,6 +67,7 @@ class Command(BaseCommand):
                 username=username, defaults={"email": email, "is_staff": True}
             )
             if not created:
+                self._refuse_mixed_roles(user, role)
                 user.email = email
                 user.is_staff = True
             if created and no_input:
@@ -82,6 +85,25 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"{verb} {role} {username}{of_whom}."))
         if created and no_input:
             self.stdout.write(f"Set a password with: manage.py changepassword {username}")
+
+    def _refuse_mixed_roles(self, user, role):
+        """An expert belongs to no partner: refuse to make a member an expert, or the reverse."""
+        if role == EXPERT:
+            partners = sorted(
+                membership.partner.short_name or membership.partner.name
+                for membership in user.memberships.select_related("partner")
+            )
+            if partners:
+                raise CommandError(
+                    f"{user.username} is a member of {', '.join(partners)}: an expert belongs "
+                    "to no partner, so that their opinions are independent. Create the expert "
+                    "with another username."
+                )
+        elif user.groups.filter(name=EXPERTS).exists():
+            raise CommandError(
+                f"{user.username} is an expert, who belongs to no partner, so that their "
+                f"opinions are independent. Create the {role} with another username."
+            )
 
     def _ask_password(self, user):
         for _ in range(3):
