@@ -9,7 +9,9 @@ reply are made by `measures.review.opinions`.
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 
 from measures.models import CRITERIA, ExpertOpinion, Measure
@@ -61,6 +63,14 @@ class ExpertOpinionForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "move_to" in self.fields:
             self.fields["move_to"].choices = [("", "—"), *self.move_choices]
+        if "reply" in self.fields:
+            # Only the editors who may reply see it as a field, and replying is all they do
+            # here: a reply of spaces only is refused, not taken for a saved one.
+            self.fields["reply"].required = True
+            self.fields["reply"].error_messages["required"] = _(
+                "Write your reply before you save. It is shown beside the opinion and cannot "
+                "be changed afterwards."
+            )
         if "measure" in self.fields:
             self.fields["measure"].queryset = permissions.opinion_measures(
                 self.expert, Measure.objects.order_by("title")
@@ -154,6 +164,44 @@ class ExpertOpinionAdmin(admin.ModelAdmin):
         moves = [(status.value, status.label) for status in self._moves(request, obj)]
         expert = request.user if obj is None else obj.expert
         return type(form.__name__, (form,), {"move_choices": moves, "expert": expert})
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # A form sent from a page that is out of date (a second tab, a step taken since)
+        # is answered with the reason on the opinion's page, not with a bare refusal.
+        if request.method == "POST" and object_id is not None:
+            obj = self.get_object(request, unquote(object_id))
+            if (
+                obj is not None
+                and self.has_view_permission(request, obj)
+                and not self.has_change_permission(request, obj)
+            ):
+                self.message_user(request, self._not_saved(request, obj), messages.WARNING)
+                return HttpResponseRedirect(request.path)
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _not_saved(self, request, obj):
+        """Why a form sent for `obj` changed nothing, and what it carried that was not kept."""
+        reply = request.POST.get("reply", "").strip()
+        if reply and obj.reply:
+            return _(
+                "The editors already replied to this opinion, so your reply was not saved. "
+                "Your text was: “%(reply)s”"
+            ) % {"reply": reply}
+        if permissions.is_own_opinion(request.user, obj):
+            if permissions.is_member_of_partner(request.user, obj.measure):
+                return _(
+                    "You are a member of %(partner)s, which owns this measure: an expert's "
+                    "opinion is independent, so yours on it cannot be changed or submitted, "
+                    "and nothing was saved."
+                ) % {"partner": obj.measure.partner.short_name or obj.measure.partner.name}
+            if obj.status == Status.SUBMITTED:
+                return _(
+                    "This opinion was already submitted, so your changes were not saved. A "
+                    "coordinator reads it now; should they ask for changes, you can edit it again."
+                )
+            if obj.status == Status.PUBLISHED:
+                return _("This opinion is already published, so your changes were not saved.")
+        return _("You can no longer change this opinion, so nothing was saved.")
 
     def save_model(self, request, obj, form, change):
         user = request.user

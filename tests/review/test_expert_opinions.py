@@ -13,6 +13,7 @@ from tests.review.opinions import (
     opinion_fields,
     opinion_url,
 )
+from tests.staff import form_errors, messages_of
 
 pytestmark = pytest.mark.django_db
 
@@ -117,26 +118,84 @@ def test_sent_back_opinion_carries_the_coordinators_comment(client, coordinator,
     assert opinion.review_comment == "Name the source of the figures."
 
 
-def test_editor_replies_only_once(client, editor, expert, measure):
+def test_editor_replies_only_once(client, editor, colleague, expert, measure):
     opinion = make_opinion(measure, expert, status=Status.PUBLISHED)
     client.force_login(editor)
 
     client.post(opinion_url(opinion), {"reply": "We now publish a comparison group."})
+    client.force_login(colleague)
     second = client.post(opinion_url(opinion), {"reply": "A second answer."})
 
     opinion.refresh_from_db()
     assert opinion.reply == "We now publish a comparison group."
     assert opinion.replied_by == editor
-    assert second.status_code == 403
+    assert second.status_code == 302
 
 
-def test_an_empty_reply_is_no_reply(client, editor, expert, measure):
+def test_a_reply_sent_again_from_a_second_tab_is_told_and_kept_in_the_message(
+    client, editor, expert, measure
+):
+    opinion = make_opinion(measure, expert, status=Status.PUBLISHED)
+    client.force_login(editor)
+    client.post(opinion_url(opinion), {"reply": "We now publish a comparison group."})
+
+    second = client.post(opinion_url(opinion), {"reply": "A second answer."})
+
+    assert second.status_code == 302
+    assert second["Location"] == opinion_url(opinion)
+    [message] = messages_of(second, "warning")
+    assert "already replied" in message
+    assert "A second answer." in message
+    page = client.get(second["Location"])
+    assert page.status_code == 200
+    assert "We now publish a comparison group." in page.content.decode()
+
+
+def test_an_expert_who_saves_an_opinion_already_submitted_is_told_nothing_was_saved(
+    client, expert, measure
+):
+    opinion = make_opinion(measure, expert, status=Status.DRAFT)
+    client.force_login(expert)
+    # Submitted from one tab, then saved from another that still shows the draft.
+    client.post(opinion_url(opinion), {**opinion_fields(), "move_to": Status.SUBMITTED})
+
+    second = client.post(opinion_url(opinion), opinion_fields(text="Changed in a second tab."))
+
+    opinion.refresh_from_db()
+    assert second.status_code == 302
+    assert second["Location"] == opinion_url(opinion)
+    [message] = messages_of(second, "warning")
+    assert "already submitted" in message
+    assert "not saved" in message
+    assert opinion.text != "Changed in a second tab."
+    assert opinion.status == Status.SUBMITTED
+
+
+def test_a_stranger_still_gets_no_answer_about_an_opinion(client, other_editor, expert, measure):
+    opinion = make_opinion(measure, expert, status=Status.PUBLISHED)
+    client.force_login(other_editor)
+
+    response = client.post(opinion_url(opinion), {"reply": "Not ours to answer."})
+
+    opinion.refresh_from_db()
+    assert opinion.reply == ""
+    assert not any("replied" in message for message in messages_of(response))
+    assert response.status_code == 302
+    assert "/admin/" in response["Location"]
+    assert opinion_url(opinion) not in response["Location"]
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\n\t "])
+def test_a_blank_reply_is_refused_with_a_form_error(client, editor, expert, measure, blank):
     opinion = make_opinion(measure, expert, status=Status.SUBMITTED)
     client.force_login(editor)
 
-    client.post(opinion_url(opinion), {"reply": "   "})
+    response = client.post(opinion_url(opinion), {"reply": blank})
 
     opinion.refresh_from_db()
+    assert response.status_code == 200
+    assert "reply" in form_errors(response)
+    assert not messages_of(response, "success")
     assert opinion.reply == ""
     assert opinion.replied_at is None
 
