@@ -16,7 +16,7 @@ catalogue (filters ticked, more than one page of results, texts in German).
 import pytest
 
 from tests.browser.catalogue import PASSWORD, build_catalogue, sign_in_to_admin
-from tests.public_pages import HTML_PAGES, MEASURE, OTHER_MEASURE, public_catalogue
+from tests.public_pages import HTML_PAGES, MEASURE, public_catalogue
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -59,20 +59,6 @@ def address(path):
     return open_page
 
 
-def dossier_of_two(then=""):
-    """Add two measures from their pages, then open the dossier (or its print view)."""
-
-    def collect(page, site, language):
-        for slug in [MEASURE, OTHER_MEASURE]:
-            page.goto(f"{site}/{language}/measures/{slug}/")
-            with page.expect_navigation():
-                page.locator("form.dossier-add button").first.click()
-        if then:
-            address(f"/dossier/{then}")(page, site, language)
-
-    return collect
-
-
 def fit_check_answered(page, site, language):
     """Every question of the measure's fit check answered, budget and staff chosen."""
     page.goto(f"{site}/{language}/measures/{MEASURE}/")
@@ -83,6 +69,29 @@ def fit_check_answered(page, site, language):
     with page.expect_navigation():
         page.locator("form.fit__form button[type=submit]").click()
     assert "/fit/?" in page.url
+
+
+def fit_check_kept(page, site, language):
+    """The answered fit check kept in the dossier: back on the answer, the line saying so."""
+    fit_check_answered(page, site, language)
+    with page.expect_navigation():
+        page.locator(".fit-result__actions form.dossier-add button").click()
+    assert "#in-dossier-" in page.url
+
+
+def dossier_of_two(then=""):
+    """A measure with its fit check kept and one with German texts and a link, in the dossier
+    (or its print view)."""
+
+    def collect(page, site, language):
+        fit_check_kept(page, site, language)
+        page.goto(f"{site}/{language}/measures/remote-home-care-unit/")
+        with page.expect_navigation():
+            page.locator("form.dossier-add button").first.click()
+        address(f"/dossier/{then}")(page, site, language)
+        assert page.locator(".dossier__item, .practice").count() == 2
+
+    return collect
 
 
 def exploration(filled):
@@ -128,6 +137,7 @@ STATES = {
     "dossier with two measures": dossier_of_two(),
     "dossier print view with two measures": dossier_of_two("print/"),
     "fit check answered": fit_check_answered,
+    "fit check kept in the dossier": fit_check_kept,
     "exploration sent": exploration(filled=True),
     "exploration refused": exploration(filled=False),
     "contact message sent": contact(filled=True),
