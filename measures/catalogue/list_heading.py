@@ -12,6 +12,9 @@ from django.utils.translation import gettext as _
 
 PLACES = ("region", "country")
 SUBJECTS = ("theme",)
+# Facets of one option that says all ("Reviewed by an expert"): the facet's name before
+# it would only repeat it, and made a German heading too wide for a phone.
+SELF_EXPLAINING = ("reviewed",)
 
 
 def list_heading(chips):
@@ -19,7 +22,7 @@ def list_heading(chips):
     places = [str(chip["text"]) for chip in chips if chip["name"] in PLACES]
     words = [str(chip["text"]) for chip in chips if chip["name"] == "q"]
     others = [
-        f"{chip['label']}: {chip['text']}"
+        str(chip["text"]) if chip["name"] in SELF_EXPLAINING else f"{chip['label']}: {chip['text']}"
         for chip in chips
         if chip["name"] not in (*SUBJECTS, *PLACES, "q")
     ]

@@ -8,8 +8,11 @@ server. `FitCheck.from_query()` reads any query string without complaint: an
 answer it cannot read counts as "don't know".
 
 The result says what fits, what would be needed and what is unknown, and names
-other published measures on the same themes that need fewer prerequisites
-(`fewer_prerequisites()`, one query).
+other published measures on the same themes that need fewer prerequisites and,
+where the visitor gave them, no more budget or staff than they have
+(`fewer_prerequisites()`, one query). A measure with no prerequisites, budget or
+staff recorded has nothing to check (`FitCheck.can_compare`): its page offers no
+fit check.
 """
 
 import hashlib
@@ -65,6 +68,14 @@ class Comparison:
     @property
     def short(self):
         return self.verdict == "short"
+
+    @property
+    def verdict_sentence(self):
+        if self.fits:
+            return _("That is enough.")
+        if self.short:
+            return _("That is less than it takes.")
+        return _("The two cannot be compared.")
 
 
 def compare(choices, measure_value, visitor_value):
@@ -173,6 +184,15 @@ class FitCheck:
         return [(_("Budget"), self.budget_comparison), (_("Staff"), self.staff_comparison)]
 
     @property
+    def can_compare(self):
+        """Has the measure anything to check: a prerequisite, its budget or its staff?"""
+        return bool(
+            self.total
+            or self.measure.budget_band in BudgetBand.values
+            or self.measure.staff_effort in StaffEffort.values
+        )
+
+    @property
     def is_answered(self):
         """Did the visitor answer anything at all?"""
         return bool(
@@ -190,32 +210,57 @@ class FitCheck:
         )
 
     def summary(self):
-        """The result in a sentence or two, for the page, the dossier and its PDF."""
+        """The result in a few short sentences, for the page, the dossier and its PDF.
+
+        A number that is zero is left out, and so is a budget or staff that fits or
+        cannot be compared; one that falls short is said, as the lines below it say.
+        """
         if not self.total:
-            return _(
-                "Its partner has not yet recorded what this measure needs, so only the budget "
-                "and the staff can be compared."
-            )
-        if self.all_in_place:
-            return _("Everything this measure needs seems to be in place in your region.")
-        counts = {
-            "in_place": len(self.in_place),
-            "total": self.total,
-            "needed": len(self.partly) + len(self.missing),
-            "unknown": len(self.unknown),
-        }
-        # Each number decides the form of its own verb, in every language.
-        in_place = ngettext(
-            "%(in_place)d of %(total)d prerequisites is in place;",
-            "%(in_place)d of %(total)d prerequisites are in place;",
-            counts["in_place"],
-        )
-        rest = ngettext(
-            "%(needed)d would still be needed and %(unknown)d is not known yet.",
-            "%(needed)d would still be needed and %(unknown)d are not known yet.",
-            counts["unknown"],
-        )
-        return f"{in_place % counts} {rest % counts}"
+            sentences = [
+                _(
+                    "Its partner has not yet recorded what this measure needs, so only the "
+                    "budget and the staff can be compared."
+                )
+            ]
+        elif self.all_in_place:
+            sentences = [_("Everything this measure needs seems to be in place in your region.")]
+        else:
+            sentences = self._prerequisite_sentences()
+        if self.budget_comparison.short:
+            sentences.append(_("It takes more budget than you have."))
+        if self.staff_comparison.short:
+            sentences.append(_("It takes more staff than you have."))
+        return " ".join(str(sentence) for sentence in sentences)
+
+    def _prerequisite_sentences(self):
+        # Each number decides the form of its own sentence, in every language.
+        counts = [
+            (
+                self.total,
+                ngettext(
+                    "This measure has %(n)d prerequisite.",
+                    "This measure has %(n)d prerequisites.",
+                    self.total,
+                ),
+            ),
+            (
+                len(self.in_place),
+                ngettext("%(n)d is in place.", "%(n)d are in place.", len(self.in_place)),
+            ),
+            (
+                len(self.partly) + len(self.missing),
+                ngettext(
+                    "%(n)d would still be needed.",
+                    "%(n)d would still be needed.",
+                    len(self.partly) + len(self.missing),
+                ),
+            ),
+            (
+                len(self.unknown),
+                ngettext("%(n)d is not known yet.", "%(n)d are not known yet.", len(self.unknown)),
+            ),
+        ]
+        return [sentence % {"n": n} for n, sentence in counts if n]
 
     def lines(self):
         """(heading, [texts]) of the result, for the dossier's print view and PDF."""
@@ -234,11 +279,12 @@ class FitCheck:
             (_("Not known yet"), [p.condition for p in self.unknown]),
         ]
         money = [
-            _("%(label)s: this measure %(ours)s; you %(theirs)s")
+            _("%(label)s – this measure needs: %(ours)s; you have: %(theirs)s. %(verdict)s")
             % {
                 "label": label,
                 "ours": comparison.ours or _("not recorded"),
                 "theirs": comparison.theirs or _("not given"),
+                "verdict": comparison.verdict_sentence,
             }
             for label, comparison in self.band_rows
             if comparison.ours or comparison.theirs
@@ -247,12 +293,20 @@ class FitCheck:
         return [(heading, texts) for heading, texts in sections if texts]
 
 
-def fewer_prerequisites(measure, limit=ALTERNATIVES):
+def within(choices, value):
+    """The values of `choices` up to `value` in their order: no more than the visitor has."""
+    order = list(choices.values)
+    return order[: order.index(value) + 1]
+
+
+def fewer_prerequisites(measure, limit=ALTERNATIVES, *, budget="", staff=""):
     """Published measures on a theme of `measure` that need fewer prerequisites, fewest first.
 
     Only measures with at least one recorded prerequisite count: a measure whose
-    partner recorded none is not known to need less. One query; the themes and
-    the prerequisites of `measure` come from its prefetch caches.
+    partner recorded none is not known to need less. Where the visitor gave a
+    `budget` or `staff` band, only measures whose own band is recorded and no more
+    than theirs count, for the same reason. One query; the themes and the
+    prerequisites of `measure` come from its prefetch caches.
     """
     own = len(measure.prerequisites.all())
     themes = [theme.pk for theme in measure.theme_list]
@@ -269,6 +323,9 @@ def fewer_prerequisites(measure, limit=ALTERNATIVES):
         .filter(shares_a_theme)
         .annotate(prerequisite_count=prerequisite_count())
         .filter(prerequisite_count__gte=1, prerequisite_count__lt=own)
-        .order_by("prerequisite_count", "title", "pk")
     )
-    return list(candidates[:limit])
+    if budget in BudgetBand.values:
+        candidates = candidates.filter(budget_band__in=within(BudgetBand, budget))
+    if staff in StaffEffort.values:
+        candidates = candidates.filter(staff_effort__in=within(StaffEffort, staff))
+    return list(candidates.order_by("prerequisite_count", "title", "pk")[:limit])

@@ -1,8 +1,11 @@
 """The fit check: "Could this work in my region?" on a measure's page and its own page."""
 
-import pytest
+import re
 
-from measures.models import Measure, Prerequisite
+import pytest
+from django.utils import translation
+
+from measures.models import BudgetBand, Measure, Prerequisite
 from measures.models.fit import Answer, FitCheck, answer_name, fewer_prerequisites
 from tests.adoption.conftest import add_prerequisites
 from tests.conftest import read_taxonomy_into_cache
@@ -71,7 +74,8 @@ def test_result_says_what_fits_what_is_needed_and_what_is_unknown(client, measur
     assert [p.pk for p in check.unknown] == [money]
     html = response.content.decode()
     assert (
-        "1 of 3 prerequisites is in place; 1 would still be needed and 1 is not known yet." in html
+        "This measure has 3 prerequisites. 1 is in place. 1 would still be needed. "
+        "1 is not known yet. It takes more budget than you have." in html
     )
     budget, staff = check.band_rows
     assert budget[1].short
@@ -166,13 +170,43 @@ def test_measures_on_the_same_themes_with_fewer_prerequisites_come_fewest_first(
 
     assert [m.title for m in alternatives] == ["Lighter", "Two needs"]
     assert [m.prerequisite_count for m in alternatives] == [1, 2]
-    response = client.get(fit_url(measure, budget="under-50k"))
+    response = client.get(fit_url(measure, **{names(measure)[0]: "yes"}))
     assert "Measures on the same themes that need less" in response.content.decode()
+
+
+def test_measures_that_need_less_fit_the_budget_and_staff_the_visitor_gave(client, measure, theme):
+    def lighter(title, budget_band="", staff_effort=""):
+        other = MeasureFactory(
+            title=title, categories=[theme], budget_band=budget_band, staff_effort=staff_effort
+        )
+        add_prerequisites(other, ("people", "One nurse"))
+
+    lighter("Cheap, one person", "under-50k", "part-of-one-person")
+    lighter("Mid budget, small team", "50k-250k", "small-team")
+    lighter("Over a million", "over-1m", "part-of-one-person")
+    lighter("Budget not recorded", "", "part-of-one-person")
+    lighter("Staff not recorded", "under-50k", "")
+
+    def offered(**answers):
+        response = client.get(fit_url(measure, **answers))
+        return [m.title for m in response.context["alternatives"]], response.content.decode()
+
+    titles, html = offered(budget="50k-250k", staff="part-of-one-person")
+    assert titles == ["Cheap, one person"]
+    assert "and no more budget and staff than you have" in html
+    titles, html = offered(budget="50k-250k")
+    assert titles == ["Cheap, one person", "Mid budget, small team", "Staff not recorded"]
+    assert "and no more budget than you have" in html
+    titles, html = offered(staff="part-of-one-person")
+    assert titles == ["Budget not recorded", "Cheap, one person", "Over a million"]
+    titles, html = offered(**{names(measure)[0]: "yes"})
+    assert len(titles) == 3
+    assert "Give your budget and staff in the form below" in html
 
 
 def test_fit_page_queries(client, measure, theme, django_assert_num_queries):
     for n in range(5):
-        other = MeasureFactory(title=f"Other {n}", categories=[theme])
+        other = MeasureFactory(title=f"Other {n}", categories=[theme], budget_band="under-50k")
         add_prerequisites(other, ("people", "One person"))
     read_taxonomy_into_cache()
 
@@ -198,3 +232,51 @@ def test_a_kept_answer_names_the_same_questions_after_the_prerequisites_are_writ
     assert [p.condition for p in check.in_place] == ["Broadband in the clients' homes"]
     assert [p.condition for p in check.missing] == ["Nurses trained for video visits"]
     assert [p.condition for p in check.unknown] == ["About €155,000 a year for devices"]
+
+
+@pytest.fixture
+def nothing_recorded(theme):
+    """A published measure with no prerequisite, budget or staff recorded."""
+    return MeasureFactory(title="Radio and TV museum", slug="radio-museum", categories=[theme])
+
+
+def test_a_measure_with_nothing_to_compare_offers_no_fit_check(client, nothing_recorded):
+    html = client.get("/en/measures/radio-museum/").content.decode()
+
+    assert "Could this work in your region?" not in html
+    assert "/en/measures/radio-museum/fit/" not in html
+
+
+@pytest.mark.parametrize("query", ["", "budget=under-50k&staff=one-person"])
+def test_its_fit_address_says_plainly_that_there_is_nothing_to_check(
+    client, nothing_recorded, query
+):
+    response = client.get(f"/en/measures/radio-museum/fit/?{query}")
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "There is nothing to check yet" in html
+    assert '<meta name="robots" content="noindex">' in html
+    assert "cannot be compared" not in html
+    assert "Check the fit" not in html
+    assert response.context["alternatives"] == []
+
+
+def test_a_measure_with_only_a_budget_recorded_offers_the_check(client, nothing_recorded):
+    nothing_recorded.budget_band = "under-50k"
+    nothing_recorded.save()
+
+    html = client.get("/en/measures/radio-museum/").content.decode()
+
+    assert 'action="/en/measures/radio-museum/fit/"' in html
+
+
+@pytest.mark.parametrize("language", ["de", "fi", "pl", "es"])
+def test_a_budget_band_keeps_each_amount_and_its_euro_sign_together(language):
+    with translation.override(language):
+        labels = [str(label) for label in BudgetBand.labels]
+
+    for label in labels:
+        assert " €" not in label
+        assert not re.search(r"\d \d", label)
+        assert re.search(r"\d\u00a0", label)

@@ -11,7 +11,7 @@ from tests.factories import MeasureFactory
 
 pytestmark = pytest.mark.django_db
 
-SUMMARY = "1 of 2 prerequisites is in place; 1 would still be needed and 0 are not known yet."
+SUMMARY = "This measure has 2 prerequisites. 1 is in place. 1 would still be needed."
 
 
 @pytest.fixture
@@ -36,6 +36,20 @@ def test_the_result_page_offers_to_keep_the_answer_in_the_dossier(client, measur
 
     assert 'action="/en/dossier/add/"' in html
     assert 'name="fit" value="p' in html
+
+
+def test_keeping_the_answer_returns_to_a_line_on_the_result_page_that_says_so(
+    client, measure, answers
+):
+    page = f"/en/measures/remote-home-care/fit/?{answers}"
+
+    response = client.post("/en/dossier/add/", {"slug": measure.slug, "fit": answers, "next": page})
+
+    assert response.status_code == 303
+    assert response["Location"] == f"{page}#in-dossier-remote-home-care"
+    html = client.get(page).content.decode()
+    assert 'id="in-dossier-remote-home-care"' in html
+    assert "This answer is kept in your dossier" in html
 
 
 def test_kept_answer_shows_in_the_dossier_print_view_and_pdf(client, measure, answers):

@@ -67,13 +67,15 @@ def test_fit_check_answered_on_the_page_goes_into_the_dossier_pdf(
     page.get_by_role("button", name="Check the fit").click()
 
     expect(page).to_have_url(re.compile(r"/en/measures/remote-home-care/fit/\?.*budget=under-50k"))
-    summary = "1 of 2 prerequisites is in place; 1 would still be needed and 0 are not known yet."
+    summary = "This measure has 2 prerequisites. 1 is in place. 1 would still be needed."
     expect(page.get_by_text(summary)).to_be_visible()
     expect(page.get_by_role("heading", name="Would be needed")).to_be_visible()
     name = "phone" if viewport == PHONE else "desktop"
     page.screenshot(path=f"{SCREENSHOTS}/fit-check-{name}.png", full_page=True)
 
     page.get_by_role("button", name="Keep this answer in my dossier").click()
+    expect(page).to_have_url(re.compile(r"/fit/\?.*#in-dossier-remote-home-care$"))
+    expect(page.get_by_text("This answer is kept in your dossier")).to_be_visible()
     page.goto(f"{live_server.url}/en/dossier/")
     expect(page.get_by_role("link", name="Your fit check is kept with it")).to_be_visible()
     pdf = page.request.get(f"{live_server.url}/en/dossier/dossier.pdf")
@@ -82,6 +84,46 @@ def test_fit_check_answered_on_the_page_goes_into_the_dossier_pdf(
     )
     assert "Could this work in your region?" in text
     assert summary in text
+    context.close()
+
+
+# The widest element of the page beyond the window, and where a count stands by its card.
+LAYOUT = """
+() => {
+  const card = document.querySelector('.fit-result__alternatives .card');
+  const count = document.querySelector('.fit-result__count');
+  return {
+    width: document.documentElement.scrollWidth,
+    countBelowCard: count.getBoundingClientRect().top >= card.getBoundingClientRect().bottom,
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_the_german_fit_result_fits_a_phone_with_each_count_under_its_card(
+    browser, live_server, measure, width
+):
+    lighter = MeasureFactory(
+        title="Video visits light",
+        categories=measure.categories.all(),
+        budget_band="under-50k",
+        staff_effort="one-person",
+    )
+    Prerequisite.objects.create(measure=lighter, kind="people", condition="One nurse")
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/de/measures/remote-home-care/")
+    page.locator("input[type=radio][value=yes]").first.check()
+    page.locator("input[type=radio][value=no]").nth(1).check()
+    page.locator("#fit-budget").select_option("50k-250k")
+    page.locator("#fit-staff").select_option("small-team")
+    page.locator(".fit__form button[type=submit]").click()
+
+    expect(page.locator(".fit-result__count")).to_have_text("1 Voraussetzung")
+    layout = page.evaluate(LAYOUT)
+    assert layout["width"] <= width
+    assert layout["countBelowCard"]
     context.close()
 
 

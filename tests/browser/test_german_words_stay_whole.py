@@ -1,5 +1,6 @@
 """German words are never cut mid-word on a desktop: the facts strip's values and the
-header search box's placeholder ("Maßnahmen durchsuchen") show whole."""
+header search box's placeholder ("Maßnahmen durchsuchen") show whole; on a phone, the
+list filtered by the expert opinion fits the screen and its heading's words stay whole."""
 
 import pytest
 
@@ -26,6 +27,9 @@ WORD_LINES = """
   return found;
 })
 """
+
+# Per word of the h1: how many line boxes it takes (1 = whole).
+HEADING_WORD_LINES = WORD_LINES.replace(".facts-strip dd", "h1")
 
 # How wide the search box's placeholder is, and the room the box has for it.
 PLACEHOLDER_FITS = """
@@ -71,3 +75,18 @@ def test_the_german_search_placeholder_fits_its_box(desktop, live_server, measur
 
     assert placeholder
     assert width <= room, f"“{placeholder}” is {width:.0f} px wide in a box of {room:.0f} px"
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_the_german_list_filtered_by_expert_opinion_fits_a_phone(
+    browser, live_server, measure, width
+):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(live_server.url + "/de/measures/?reviewed=yes&sort=rated-relevance")
+
+    assert page.locator(".chip").first.is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    words = page.evaluate(HEADING_WORD_LINES)
+    assert [word for word, lines in words if lines > 1] == []
+    context.close()

@@ -55,3 +55,11 @@ def test_a_place_follows_a_colon_since_german_region_names_may_need_an_article(c
 
     assert heading.startswith("Maßnahmen: ")
     assert " in " not in heading
+
+
+def test_the_expert_filter_is_named_by_its_option_alone(client, catalogue):
+    _title, heading = title_and_heading(client, "/en/measures/?reviewed=yes")
+    _title, german = title_and_heading(client, "/de/measures/?reviewed=yes")
+
+    assert heading == "Measures · Reviewed by an expert"
+    assert german == "Maßnahmen · Von einer Expertin oder einem Experten eingeschätzt"
