@@ -10,11 +10,15 @@ not read off the code:
 - coordinators (and superusers) do everything on every measure;
 - editors never see other partners' measures anywhere in the admin: for them
   such a measure answers exactly as a measure that does not exist;
+- experts (the group Experts, of no partner) write opinions and nothing else: they
+  open no list of measures, count none, and every measure answers them exactly as
+  one that does not exist; they create, change, move and publish none;
 - the states move draft → submitted → published; submitted → changes
   requested → submitted; published → archived → published.
 
 `erika` (editor) works for partner A, `oskar` (other_editor) for partner B; so
-a measure of partner A is erika's own and another partner's for oskar.
+a measure of partner A is erika's own and another partner's for oskar. `maria`
+(expert) is made as an operator makes an expert, with `create_staff_user --role expert`.
 """
 
 import pytest
@@ -22,6 +26,7 @@ from django.test import Client
 
 from measures.models import Measure, MeasureRevision, MeasureTransition
 from measures.review import permissions
+from tests.review.opinions import create_expert
 from tests.staff import (
     CHANGELIST,
     add_form_data,
@@ -44,7 +49,7 @@ D, S, CR, P, A = (
     Status.ARCHIVED,
 )
 
-ROLES = ["anonymous", "editor", "other_editor", "coordinator", "superuser"]
+ROLES = ["anonymous", "editor", "other_editor", "coordinator", "superuser", "expert"]
 PARTNERS = ["a", "b"]
 HOME_PARTNER = {"editor": "a", "other_editor": "b"}
 
@@ -54,11 +59,20 @@ EDITOR_MOVES = {(D, S), (CR, S)}
 
 # How a persona stands to a measure.
 ANONYMOUS, OUTSIDER, OWNER, REVIEWER = "anonymous", "outsider", "owner", "reviewer"
+# Signed in to the back office, but for expert opinions only: no measure is theirs to see.
+EXPERT = "expert"
+
+
+@pytest.fixture
+def expert():
+    return create_expert("maria")
 
 
 def standing(role, partner):
     if role == "anonymous":
         return ANONYMOUS
+    if role == "expert":
+        return EXPERT
     if role in ("coordinator", "superuser"):
         return REVIEWER
     return OWNER if HOME_PARTNER[role] == partner else OUTSIDER
@@ -87,27 +101,37 @@ REFUSED = "302 back to the change page with an error, state unchanged"
 SKIPPED = "302 to the changelist saying the measure was left unchanged"
 NO_ACTION = "200, the action is not offered, state unchanged"
 
+# An expert may not open the list of measures at all (403), sees no measure counted on
+# the admin index, and meets every measure as one that does not exist.
 EXPECTED = {
-    "changelist": {OUTSIDER: HIDDEN, OWNER: SHOWN, REVIEWER: SHOWN},
-    "changelist_search": {OUTSIDER: HIDDEN, OWNER: SHOWN, REVIEWER: SHOWN},
-    "index_counts": {OUTSIDER: HIDDEN, OWNER: SHOWN, REVIEWER: SHOWN},
+    "changelist": {OUTSIDER: HIDDEN, OWNER: SHOWN, REVIEWER: SHOWN, EXPERT: FORBIDDEN},
+    "changelist_search": {OUTSIDER: HIDDEN, OWNER: SHOWN, REVIEWER: SHOWN, EXPERT: FORBIDDEN},
+    "index_counts": {OUTSIDER: HIDDEN, OWNER: SHOWN, REVIEWER: SHOWN, EXPERT: HIDDEN},
     "change_get": {
+        EXPERT: MISSING_403,
         OUTSIDER: MISSING_302,
         OWNER: {D: EDITABLE, S: READ_ONLY, CR: EDITABLE, P: EDITABLE, A: READ_ONLY},
         REVIEWER: EDITABLE,
     },
     "change_post": {
+        EXPERT: MISSING_403,
         OUTSIDER: MISSING_302,
         OWNER: {D: SAVED, S: FORBIDDEN, CR: SAVED, P: PROPOSED, A: FORBIDDEN},
         REVIEWER: SAVED,
     },
-    "history": {OUTSIDER: MISSING_404, OWNER: OK, REVIEWER: OK},
-    "old_version_get": {OUTSIDER: MISSING_404, OWNER: OK, REVIEWER: OK},
+    "history": {OUTSIDER: MISSING_404, OWNER: OK, REVIEWER: OK, EXPERT: MISSING_404},
+    "old_version_get": {OUTSIDER: MISSING_404, OWNER: OK, REVIEWER: OK, EXPERT: MISSING_404},
     # Old versions are for reading: a revert would write an old state and text
     # onto the measure past the workflow (no transition, no revision, no review).
-    "old_version_revert_post": {OUTSIDER: MISSING_404, OWNER: FORBIDDEN, REVIEWER: FORBIDDEN},
-    "compare": {OUTSIDER: MISSING_404, OWNER: OK, REVIEWER: OK},
+    "old_version_revert_post": {
+        OUTSIDER: MISSING_404,
+        OWNER: FORBIDDEN,
+        REVIEWER: FORBIDDEN,
+        EXPERT: MISSING_404,
+    },
+    "compare": {OUTSIDER: MISSING_404, OWNER: OK, REVIEWER: OK, EXPERT: MISSING_404},
     "delete_get": {
+        EXPERT: MISSING_403,
         OUTSIDER: MISSING_403,
         OWNER: {D: OK, S: FORBIDDEN, CR: FORBIDDEN, P: FORBIDDEN, A: FORBIDDEN},
         REVIEWER: OK,
@@ -128,11 +152,15 @@ def expected(action, who, state):
     if action in TRANSITION_ACTIONS:
         move = (state, TRANSITION_ACTIONS[action])
         return {
+            EXPERT: MISSING_404,
             OUTSIDER: MISSING_404,
             OWNER: MOVED if move in EDITOR_MOVES else REFUSED,
             REVIEWER: MOVED if move in WORKFLOW else REFUSED,
         }[who]
     if action in BULK_ACTIONS:
+        if who == EXPERT:
+            # The action bar is the list's, which an expert may not open.
+            return FORBIDDEN
         if who != REVIEWER:
             return NO_ACTION
         return MOVED if (state, BULK_ACTIONS[action][1]) in WORKFLOW else SKIPPED
@@ -242,7 +270,8 @@ def check(outcome, response, action, measure, before, user):
         assert response.status_code == 200
         shown = outcome == SHOWN
         if action == "index_counts":
-            assert index_counts(response)[measure.status] == (1 if shown else 0)
+            # A person who works on no measure is shown no box of counts at all.
+            assert index_counts(response).get(measure.status, 0) == (1 if shown else 0)
         else:
             assert (change_url(measure) in html) is shown
             assert response.context["cl"].result_count == (1 if shown else 0)
@@ -311,11 +340,12 @@ def partners_to_try(role):
     """The partners whose measures `role` meets in the table.
 
     An editor stands differently to its own partner's measure and to another's,
-    so both. Anonymous visitors, coordinators and superusers have no partner of
-    their own: a measure of partner A is to them what one of partner B is, so one
+    so both. Anonymous visitors, coordinators, superusers and experts have no partner
+    of their own: a measure of partner A is to them what one of partner B is, so one
     partner each (the reviewers one each, so both partners' measures are moved).
     """
-    return {"anonymous": ["a"], "coordinator": ["a"], "superuser": ["b"]}.get(role, PARTNERS)
+    one_partner = {"anonymous": ["a"], "coordinator": ["a"], "superuser": ["b"], "expert": ["b"]}
+    return one_partner.get(role, PARTNERS)
 
 
 CASES = [
@@ -390,6 +420,7 @@ CREATE_CASES = [
     ("other_editor", "b", "created"),
     ("coordinator", "a", "created"),
     ("superuser", "b", "created"),
+    ("expert", "a", "forbidden"),
 ]
 
 
@@ -411,6 +442,9 @@ def test_who_creates_measures_for_which_partner(
     if outcome == "login":
         assert response.status_code == 302
         assert response["Location"].startswith("/admin/login/")
+        assert created is None
+    elif outcome == "forbidden":
+        assert response.status_code == 403
         assert created is None
     elif outcome == "refused":
         assert response.status_code == 200
@@ -480,3 +514,56 @@ def test_editor_is_offered_no_bulk_action(client, editor, make_measure):
     response = client.get(CHANGELIST)
 
     assert response.context["action_form"] is None
+
+
+# The expert and the measures, asked of the permission module itself.
+
+
+@pytest.mark.parametrize("state", Status)
+def test_permission_module_lets_an_expert_do_nothing_with_a_measure(expert, make_measure, state):
+    measure = make_measure(partner="a", status=state)
+
+    answers = {
+        "can_view": permissions.can_view(expert, measure),
+        "can_preview": permissions.can_preview(expert, measure),
+        "can_edit": permissions.can_edit(expert, measure),
+        "can_propose_revision": permissions.can_propose_revision(expert, measure),
+        "can_change_form": permissions.can_change_form(expert, measure),
+        "can_delete": permissions.can_delete(expert, measure),
+        "can_confirm_current": permissions.can_confirm_current(expert, measure),
+        "can_create_for": permissions.can_create_for(expert, measure.partner),
+        "allowed_transitions": permissions.allowed_transitions(expert, measure),
+        "visible": list(permissions.visible_measures(expert)),
+    }
+
+    assert answers == {
+        "can_view": False,
+        "can_preview": False,
+        "can_edit": False,
+        "can_propose_revision": False,
+        "can_change_form": False,
+        "can_delete": False,
+        "can_confirm_current": False,
+        "can_create_for": False,
+        "allowed_transitions": [],
+        "visible": [],
+    }
+
+
+def test_permission_module_gives_an_expert_no_part_in_the_review(expert):
+    assert not permissions.can_create(expert)
+    assert not permissions.can_review(expert)
+    assert not permissions.can_review_explorations(expert)
+    assert not permissions.is_coordinator(expert)
+    assert not permissions.works_on_measures(expert)
+    assert permissions.own_partner_ids(expert) == frozenset()
+    assert permissions.is_expert(expert)
+
+
+def test_an_expert_holds_permissions_on_expert_opinions_only(expert):
+    # The admin shows a model to whoever holds a permission on it: one permission on
+    # measures, their parts or their reviews would open a page the rules keep closed.
+    held = expert.get_all_permissions()
+
+    assert held
+    assert {permission.rsplit("_", 1)[1] for permission in held} == {"expertopinion"}
