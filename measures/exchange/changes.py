@@ -24,17 +24,24 @@ number: the history (with the themes and target groups of each version), the mov
 """
 
 import itertools
+import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import F, OuterRef
 from django.utils import timezone
 from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from measures.caching import content_version
 from measures.models import FUNDING_FIELDS, GOOD_PRACTICE_FIELDS, Measure, MeasureTransition
 from measures.models.measure import IdList, parse_ids
+
+logger = logging.getLogger(__name__)
 
 Status = Measure.Status
 SETTLE = timedelta(minutes=1)
@@ -236,3 +243,27 @@ def recent_changes(limit):
         (change for log in logs.values() for change in log), key=lambda c: c.at, reverse=True
     )
     return [(by_pk[change.measure_id], change) for change in changes[:limit]]
+
+
+def page_log(measure):
+    """The log a measure's page lists (`by_day`), kept per content version and language.
+
+    A save of a measure, and so each record of its history and each move between
+    states, changes the content version (measures.caching.signals): a kept log is
+    never out of date. The page then reads neither the history nor the moves on
+    any view but the first after a change. The sections are named in the page's
+    language, hence the language in the key.
+    """
+    try:
+        key = content_version.key("measure-changes", measure.pk, get_language())
+        changes = cache.get(key)
+    except Exception:
+        logger.exception("Cache unavailable; change log read from the database")
+        return by_day(change_log(measure))
+    if changes is None:
+        changes = by_day(change_log(measure))
+        try:
+            cache.set(key, changes, settings.N2M_PAGE_CACHE_TIMEOUT or 600)
+        except Exception:
+            logger.exception("Cache unavailable; change log not stored")
+    return changes

@@ -1,9 +1,9 @@
 """The measure page's open-data parts: its public change log, and the links that let other
 sites and programs find its card (oEmbed) and its feed of changes.
 
-`{% measure_changes measure as changes %}` is the change log by day, newest first
-(measures.exchange.changes); `{% measure_alternates measure %}` writes the
-<link rel="alternate"> elements of the page's head.
+`{% measure_changes measure as changes %}` is the change log by day, newest first, kept
+per content version (measures.exchange.changes.page_log); `{% measure_alternates measure %}`
+writes the <link rel="alternate"> elements of the page's head.
 """
 
 from django import template
@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from measures.content_language import localized
-from measures.exchange.changes import by_day, change_log
+from measures.exchange.changes import page_log
 from measures.exchange.embed import oembed_url
 from measures.site_url import absolute_url
 
@@ -21,7 +21,7 @@ register = template.Library()
 
 @register.simple_tag
 def measure_changes(measure):
-    return by_day(change_log(measure))
+    return page_log(measure)
 
 
 @register.simple_tag

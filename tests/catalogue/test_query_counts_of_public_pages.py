@@ -8,9 +8,9 @@ template that reaches a relation the queryset did not prepare (`for_listing()`,
 
 The counts are those of every request but the first after a change of the
 catalogue: that one also reads the taxonomy (regions, themes, target groups,
-partners) into the shared cache, four queries, and the list's first the bitmaps
-of the published measures, three (and each order of the list, one, on its first
-use), pinned on their own below.
+partners) into the shared cache, four queries, and the first list or measure page
+the bitmaps of the published measures, three (and each order of the list, one, on
+its first use), and a measure page its change log, two, pinned on their own below.
 """
 
 import pytest
@@ -124,9 +124,11 @@ def test_filtered_measure_list_queries(client, django_assert_num_queries, build_
 
 @pytest.mark.parametrize("size", SIZES)
 def test_first_request_after_a_change_reads_the_taxonomy_and_the_bitmaps_once(
-    client, django_assert_num_queries, build_catalogue, size
+    client, django_assert_num_queries, build_catalogue, size, theme
 ):
     measure = build_catalogue(size)[-1]
+    # A related measure in another region, so the related cards are there at every size.
+    MeasureFactory(title="Related measure elsewhere", categories=[theme])
     cache.clear()  # as after a change: the cached taxonomy belongs to an older version
 
     # 1-4 the regions, themes, target groups and partners, into the shared cache
@@ -143,8 +145,8 @@ def test_first_request_after_a_change_reads_the_taxonomy_and_the_bitmaps_once(
     # 2 the measures of the page by id
     with django_assert_num_queries(2):
         client.get("/en/measures/?region=paijat-hame&sort=title")
-    # the next page, on any app server, finds the taxonomy in the cache: the measure page's
-    # ten queries (test_measure_detail_queries)
+    # the next page, on any app server, finds the taxonomy and the bitmaps in the cache: the
+    # measure page's ten queries on its first view after a change (test_measure_detail_queries)
     with django_assert_num_queries(10):
         response = client.get(f"/en/measures/{measure.slug}/")
 
@@ -153,13 +155,24 @@ def test_first_request_after_a_change_reads_the_taxonomy_and_the_bitmaps_once(
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_measure_detail_queries(client, django_assert_num_queries, build_catalogue, size, theme):
+def test_measure_detail_queries(
+    client, django_assert_num_queries, build_catalogue, size, theme, settings
+):
     measure = build_catalogue(size)[-1]
     # A related measure in another region, so the related cards are there at every size.
     MeasureFactory(title="Related measure elsewhere", categories=[theme])
     make_opinion(measure, UserFactory(), status="published", published_at=timezone.now())
     read_taxonomy_into_cache()
+    read_list_bitmaps_into_cache()
+    settings.N2M_PAGE_CACHE_TIMEOUT = 0  # each request renders the page
 
+    # The first view after a change also reads the change log into the shared cache:
+    # 9 its history, each version with the ids of its themes and target groups
+    # 10 its moves between states (when a version went online)
+    with django_assert_num_queries(10):
+        client.get(f"/en/measures/{measure.slug}/")
+
+    # Every other view:
     # 1 the measure, with region, partner and the ids of its themes and target groups
     # 2 its links
     # 3 its indicators
@@ -169,9 +182,9 @@ def test_measure_detail_queries(client, django_assert_num_queries, build_catalog
     #   explorations are, shown beside the results they judge)
     # 7 its lineage, both ways
     # 8 the related published measures, with region, partner and the ids of their themes
-    # 9 its history, each version with the ids of its themes and target groups (the change log)
-    # 10 its moves between states (the change log: when a version went online)
-    with django_assert_num_queries(10):
+    #   (the candidates named by id, from the bitmaps)
+    # (its change log from the shared cache)
+    with django_assert_num_queries(8):
         response = client.get(f"/en/measures/{measure.slug}/")
 
     html = response.content.decode()
@@ -187,6 +200,28 @@ def test_measure_detail_queries(client, django_assert_num_queries, build_catalog
     # Adapted in every other measure of the catalogue, each shown with its region.
     assert len(response.context["adaptations"]) == size - 1
     assert html.count('<p class="lineage__kind">Adapted in</p>') == size - 1
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_first_measure_page_after_a_change_reads_the_taxonomy_and_the_bitmaps_once(
+    client, django_assert_num_queries, build_catalogue, size, theme, settings
+):
+    measure = build_catalogue(size)[-1]
+    MeasureFactory(title="Related measure elsewhere", categories=[theme])
+    settings.N2M_PAGE_CACHE_TIMEOUT = 0  # each request renders the page
+    cache.clear()  # as after a change: the cached taxonomy belongs to an older version
+
+    # 1-4 the regions, themes, target groups and partners, into the shared cache
+    # 5-7 the bitmaps of the published measures, for the candidates of the related measures
+    # 8-17 the measure page's ten queries, its change log's two among them, into the shared
+    #   cache (test_measure_detail_queries)
+    with django_assert_num_queries(17):
+        client.get(f"/en/measures/{measure.slug}/")
+    # the next view, on any app server, finds all three in the cache
+    with django_assert_num_queries(8):
+        response = client.get(f"/en/measures/{measure.slug}/")
+
+    assert "Related measure elsewhere" in response.content.decode()
 
 
 @pytest.mark.parametrize("size", SIZES)

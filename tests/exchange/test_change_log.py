@@ -9,6 +9,8 @@ sets, moments apart) counts once.
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from measures.exchange.changes import change_log, change_logs, settled
@@ -253,3 +255,45 @@ def test_section_names_are_capitalised_alike(measure):
     [changed, _published] = change_log(measure)
     assert changed.sections == ["Summary", "Problem addressed"]
     assert all(name[0].isupper() for name in changed.sections)
+
+
+def history_queries(client, url):
+    """The queries of one view of `url` that read a measure's history or its moves."""
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return [
+        query["sql"]
+        for query in queries.captured_queries
+        if "measures_historicalmeasure" in query["sql"]
+        or "measures_measuretransition" in query["sql"]
+    ]
+
+
+def test_the_measure_page_reads_its_change_log_once_per_content_version(client, measure, settings):
+    settings.N2M_PAGE_CACHE_TIMEOUT = 0  # every view renders the page
+    edit(measure, 10, summary="A new summary.")
+    url = f"/en/measures/{measure.slug}/"
+
+    assert len(history_queries(client, url)) == 2
+    assert history_queries(client, url) == []
+    assert "changed: Summary" in client.get(url).content.decode()
+
+
+def test_an_edit_is_in_the_change_log_of_the_next_view(client, measure, settings):
+    settings.N2M_PAGE_CACHE_TIMEOUT = 0
+    url = f"/en/measures/{measure.slug}/"
+    assert "changed:" not in client.get(url).content.decode()
+
+    edit(measure, 1, summary="A new summary.")
+
+    assert "changed: Summary" in client.get(url).content.decode()
+
+
+def test_the_change_log_names_its_sections_in_each_page_language(client, measure, settings):
+    settings.N2M_PAGE_CACHE_TIMEOUT = 0
+    edit(measure, 10, summary="A new summary.")
+
+    assert "changed: Summary" in client.get(f"/en/measures/{measure.slug}/").content.decode()
+    assert "geändert: Kurzbeschreibung" in (
+        client.get(f"/de/measures/{measure.slug}/").content.decode()
+    )
