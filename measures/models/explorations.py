@@ -8,7 +8,9 @@ by" with the organisation, region and year, never the address. The exploring
 organisation can withdraw its entry with the link of its mails (→ WITHDRAWN,
 the address forgotten). When the adoption happens, a coordinator records it as
 a lineage link (`Lineage`, "adapted from") and the entry becomes ADOPTED,
-keeping its dates: the history of how the measure travelled.
+keeping its dates: the history of how the measure travelled. Several entries
+may be adopted into the same measure (two municipalities of one region, say):
+they share its one link, and each keeps its own dates.
 
 The organisation's region is one of the catalogue's (`region`), so that it is
 counted with the adoptions of the same region, or another region it names in
@@ -88,7 +90,10 @@ class Exploration(models.Model):
         _("e-mail address"),
         max_length=254,
         blank=True,
-        help_text=_("Never shown; forgotten when the entry is withdrawn."),
+        help_text=_(
+            "Shown to coordinators only, who decide the entry and forward the editors' "
+            "replies; never to editors or visitors. Forgotten when the entry is withdrawn."
+        ),
     )
     note = models.TextField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
     status = models.CharField(
@@ -107,12 +112,12 @@ class Exploration(models.Model):
         related_name="+",
         verbose_name=_("decided by"),
     )
-    lineage = models.OneToOneField(
+    lineage = models.ForeignKey(
         Lineage,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        related_name="exploration",
+        related_name="explorations",
         verbose_name=_("recorded adoption"),
         help_text=_("The lineage link made when the organisation adopted the measure."),
     )

@@ -13,13 +13,17 @@ outbox (rows of this database, next2met.outbox), inside the step's transaction:
   too. The editors never see the organisation's address: their reply goes to the
   coordinators (Reply-To), who approved the entry, know the address and forward it;
 - `withdraw()`: by the organisation, from the link of its mails; its address is forgotten;
-- `record_adoption()`: a coordinator turns the entry into a lineage link
+- `record_adoption()`: a coordinator turns an approved entry into a lineage link
   ("adapted from") to the adopting measure; the entry stays, marked adopted.
+  Entries adopted into the same measure share its link; an "inspired by" link
+  between the two measures becomes "adapted from".
 
 A step that changes the state is a conditional UPDATE taken once
 (`measures.review.steps.take_step`), which bumps the content version: a
 measure's page, the transfers page and the statistics show approved entries.
 """
+
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core import signing
@@ -278,23 +282,71 @@ def withdraw(key):
     )
 
 
+class Adoption(NamedTuple):
+    """A recorded adoption: the lineage link the entry now carries, and the kind that link
+    had before (None for a link made now; "adapted" for one already adapted, which the
+    entry shares; "inspired" for an "inspired by" link the adoption made "adapted from")."""
+
+    lineage: Lineage
+    kind_before: str | None
+
+    @property
+    def upgraded(self):
+        return self.kind_before not in (None, Lineage.Kind.ADAPTED)
+
+
 def record_adoption(exploration, adopting_measure, user, changes=""):
-    """The organisation adopted the measure: a lineage link from its measure to this one."""
+    """The organisation adopted the measure: an "adapted from" link from its measure to this one.
+
+    Only an approved entry, shown on the measure's page, becomes an adoption: one that
+    waits was never announced to the measure's editors nor to the organisation. Several
+    entries adopted into the same measure share its one link. A link the measures had
+    already says "adapted from" from now on, whatever it said: the adoption is what the
+    coordinator recorded, and the measure's page and the statistics count it so.
+    """
     if not permissions.can_review_explorations(user):
         raise PermissionDenied(_("Only coordinators record adoptions."))
-    if exploration.status not in (Status.PUBLISHED, Status.WAITING):
-        raise ExplorationError(_("Only an approved or waiting entry can become an adoption."))
+    if exploration.status == Status.ADOPTED:
+        raise ExplorationError(_("This entry is already recorded as adopted."))
+    if exploration.status != Status.PUBLISHED:
+        raise ExplorationError(
+            _(
+                "Only an approved entry can be recorded as adopted: approve it first, which "
+                "tells the measure's editors and the organisation."
+            )
+        )
     if adopting_measure.pk == exploration.measure_id:
         raise ValidationError(_("A measure cannot be adopted from itself."))
     with transaction.atomic():
-        lineage, _created = Lineage.objects.get_or_create(
-            measure=adopting_measure,
-            origin=exploration.measure,
-            defaults={"kind": Lineage.Kind.ADAPTED, "changes": changes},
+        lineage = (
+            Lineage.objects.select_for_update()
+            .filter(measure=adopting_measure, origin=exploration.measure)
+            .first()
         )
-        exploration.lineage = lineage
-        exploration.status = Status.ADOPTED
-        exploration.decided_by = user
-        exploration.decided_at = timezone.now()
-        exploration.save(update_fields=["lineage", "status", "decided_by", "decided_at"])
-    return lineage
+        if lineage is None:
+            kind_before = None
+            lineage = Lineage.objects.create(
+                measure=adopting_measure,
+                origin=exploration.measure,
+                kind=Lineage.Kind.ADAPTED,
+                changes=changes,
+            )
+        else:
+            kind_before = lineage.kind
+            if lineage.kind != Lineage.Kind.ADAPTED:
+                lineage.kind = Lineage.Kind.ADAPTED
+                lineage.save(update_fields=["kind"])
+        take_step(
+            Exploration.objects.filter(pk=exploration.pk, status=Status.PUBLISHED),
+            {
+                "status": Status.ADOPTED,
+                "lineage": lineage,
+                "decided_by": user,
+                "decided_at": timezone.now(),
+            },
+            record=exploration,
+            refused=ExplorationError(
+                _("This entry changed a moment ago; it was not recorded as adopted.")
+            ),
+        )
+    return Adoption(lineage, kind_before)

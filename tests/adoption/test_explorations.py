@@ -134,7 +134,7 @@ def test_coordinator_turns_an_exploration_into_an_adoption_keeping_its_history(
     explorations.approve(exploration, coordinator)
     adopting = MeasureFactory(title="Village video care in South Karelia")
 
-    lineage = explorations.record_adoption(exploration, adopting, coordinator)
+    lineage = explorations.record_adoption(exploration, adopting, coordinator).lineage
 
     assert lineage.measure == adopting
     assert lineage.origin == measure
