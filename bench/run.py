@@ -56,10 +56,11 @@ FILTERED_NAME = "list, 2 filters + search"
 # you mean" (measures.search.vocabulary) before the page says that nothing matches.
 UNKNOWN_WORDS = "/en/measures/?q=" + "+".join(f"qzxv{n}kk" for n in range(10))
 # The most SQL queries a page may take: the list with headroom for its filters and sorts,
-# a measure's page exactly what its query-count test pins.
+# a measure's page exactly what its query-count test pins for a view after the first
+# (bench/probe.py counts the second request, as the test's last count does).
 QUERY_LIMITS = {
     "list": 8,
-    "detail": pinned_count(PUBLIC_PAGES, "test_measure_detail_queries"),
+    "detail": pinned_count(PUBLIC_PAGES, "test_measure_detail_queries", last=True),
 }
 # (name, path, measured with a warm page cache, measured missing it)
 PAGES = [
