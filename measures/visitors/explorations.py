@@ -2,8 +2,11 @@
 
 The form carries a CSRF token, so it is its own page and never cached; the
 measure's page only links to it. It is held like the contact relay: a
-honeypot field and limits per client address and per measure, counted in the
-shared cache (`measures.visitors.spam`). Nothing is shown before the address is
+honeypot field and limits counted in the shared cache (`measures.visitors.spam`):
+per connection (for any measure) and per e-mail address the confirmation mails
+go to (across measures, for a day), so the form cannot be made to mail anyone
+often. Nothing is counted per measure alone: a few connections could then close
+a measure's form to everyone. Nothing is shown before the address is
 confirmed and a coordinator approves (`measures.review.explorations`). The
 confirmation and withdrawal links first show a button: mail scanners that open
 every link must not confirm or withdraw anything.
@@ -32,9 +35,11 @@ from measures.visitors.exploration_form import ExplorationForm
 from measures.visitors.spam import client_address, count_sent, hashed, is_rate_limited
 
 GET_OR_POST = ["GET", "HEAD", "POST"]
-# Entries sent per hour: from one client address (for any measure), and for one measure.
+# Entries sent from one connection (client address) in an hour, for any measure.
 LIMIT_PER_ADDRESS = 5
-LIMIT_PER_MEASURE = 20
+# Mails to one e-mail address in a day, for any measure.
+LIMIT_PER_RECIPIENT = 3
+RECIPIENT_WINDOW_SECONDS = 24 * 60 * 60
 # The session's hashes of the keys of the entries this browser sent, the latest last.
 SENT_KEY = "explorations_sent"
 KEEP_SENT = 20
@@ -58,11 +63,13 @@ ALREADY_RECORDED = {
 }
 
 
-def rate_keys(request, measure):
-    return [
-        (f"explore:address:{hashed(client_address(request))}", LIMIT_PER_ADDRESS),
-        (f"explore:measure:{measure.pk}", LIMIT_PER_MEASURE),
-    ]
+def connection_keys(request):
+    return [(f"explore:address:{hashed(client_address(request))}", LIMIT_PER_ADDRESS)]
+
+
+def recipient_keys(email):
+    address = email.strip().lower()
+    return [(f"explore:recipient:{hashed(address)}", LIMIT_PER_RECIPIENT, RECIPIENT_WINDOW_SECONDS)]
 
 
 def published_measure(slug):
@@ -89,14 +96,21 @@ def explore(request, slug):
     status, problem = 200, None
     if request.method == "POST":
         form = ExplorationForm(request.POST)
-        keys = rate_keys(request, measure)
+        keys = connection_keys(request)
         if is_rate_limited(keys):
             status = 429
             problem = _(
-                "Too many entries were sent from your connection or for this measure in the "
-                "last hour, so this one was not sent. Please try again in an hour."
+                "Too many entries were sent from your connection in the last hour, so this one "
+                "was not sent. Please try again in an hour."
+            )
+        elif form.is_valid() and is_rate_limited(recipient_keys(form.cleaned_data["email"])):
+            status = 429
+            problem = _(
+                "We have sent this e-mail address as many mails as we send to one address in a "
+                "day, so this entry was not sent. Please try again tomorrow."
             )
         elif form.is_valid():
+            keys += recipient_keys(form.cleaned_data["email"])
             try:
                 exploration, is_new = explorations.submit(
                     measure, form.cleaned_data, page_language()

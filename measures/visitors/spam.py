@@ -4,9 +4,10 @@ Neither uses an outside service (no captcha that would send visitors' addresses
 elsewhere):
 
 - `HoneypotForm`: a field hidden from people and screen readers that bots fill in;
-- `hashed`, `is_rate_limited`, `count_sent`: counters per hour in the shared cache,
-  keyed by hashes so no visitor's address is written there. A cache that cannot be
-  reached costs the protection, never the visitor's message.
+- `hashed`, `is_rate_limited`, `count_sent`: counters in the shared cache, per hour
+  unless a key says how many seconds it counts, keyed by hashes so no visitor's
+  address is written there. A cache that cannot be reached costs the protection,
+  never the visitor's message.
 """
 
 import hashlib
@@ -53,23 +54,26 @@ def hashed(text):
 
 
 def is_rate_limited(keys):
-    """Whether any (key, limit) pair of `keys` has reached its limit this hour."""
+    """Whether any key of `keys` has reached its limit: (key, limit) pairs counted for an
+    hour, or (key, limit, seconds) counted for that long."""
     try:
-        counts = cache.get_many([key for key, _limit in keys])
+        counts = cache.get_many([key for key, *_rest in keys])
     except Exception:
         logger.exception("Rate limit unavailable")
         return False
-    return any(counts.get(key, 0) >= limit for key, limit in keys)
+    return any(counts.get(key, 0) >= limit for key, limit, *_seconds in keys)
 
 
 def count_sent(keys):
-    """Count one more sending against every key of `keys`, for an hour."""
+    """Count one more sending against every key of `keys`, for its window (an hour unless
+    the key names its seconds), which starts with the key's first sending."""
     try:
-        for key, _limit in keys:
-            if not cache.add(key, 1, RATE_WINDOW_SECONDS):
+        for key, _limit, *seconds in keys:
+            window = seconds[0] if seconds else RATE_WINDOW_SECONDS
+            if not cache.add(key, 1, window):
                 try:
                     cache.incr(key)
                 except ValueError:  # expired in between
-                    cache.set(key, 1, RATE_WINDOW_SECONDS)
+                    cache.set(key, 1, window)
     except Exception:
         logger.exception("Rate limit unavailable")
