@@ -40,6 +40,7 @@ PAGES = [
     Page("spreadsheets", _("Spreadsheets")),
     Page("verification", _("Confirming a measure is current")),
     Page("opinions", _("Expert opinions")),
+    Page("explorations", _("Regions exploring a measure")),
     Page("public", _("What the public sees")),
     Page("sign-in", _("Signing in")),
 ]
