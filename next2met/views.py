@@ -12,12 +12,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.defaults import server_error as default_server_error
 
+from measures.catalogue import tiles
 from measures.catalogue.maps import region_map
 from measures.exchange.api import error_response, is_api_request
-from measures.models import Category, Measure, Region
+from measures.models import Measure
 from measures.site_url import absolute_url
 from next2met.outbox.delivery import queue_summary
-from partners.models import Partner
 
 LATEST_COUNT = 6
 # Seconds a client (or a proxy's retry logic) should wait before asking again.
@@ -26,15 +26,16 @@ RETRY_AFTER = 30
 
 @require_safe
 def home(request):
-    published = Measure.objects.published()
-    regions = list(Region.objects.with_measure_counts())
+    # The counts from the bitmaps and the rows from the cached taxonomy (measures.catalogue.tiles):
+    # the latest measures are the page's one query.
+    regions = tiles.regions()
     context = {
-        "latest_measures": published.for_listing().latest()[:LATEST_COUNT],
-        "measure_count": published.count(),
+        "latest_measures": Measure.objects.published().for_listing().latest()[:LATEST_COUNT],
+        "measure_count": tiles.published_total(),
         "regions": regions,
         "region_map": region_map(regions),
-        "themes": Category.objects.with_measure_counts(),
-        "partner_count": Partner.objects.active().count(),
+        "themes": tiles.themes(),
+        "partner_count": tiles.active_partner_count(),
         "countries": len({region.country for region in regions}),
     }
     return render(request, "home.html", context)

@@ -73,19 +73,44 @@ def build_catalogue(region, theme):
 @pytest.mark.parametrize("size", SIZES)
 def test_home_page_queries(client, django_assert_num_queries, build_catalogue, size):
     build_catalogue(size)
+    read_list_bitmaps_into_cache()
 
-    # 1 regions with their published counts
-    # 2 count of published measures
-    # 3 count of active partners
-    # 4 the latest published measures, with region, partner and the ids of their themes
-    # 5 themes with their published counts
-    with django_assert_num_queries(5):
+    # The regions, themes and active partners from the cached taxonomy, the published
+    # counts (in all, of each region and of each theme) from the bitmaps.
+    # 1 the latest published measures, with region, partner and the ids of their themes
+    with django_assert_num_queries(1):
         response = client.get("/en/")
 
     html = response.content.decode()
     assert f"Measure {size - 1:02d}" in html
     assert "Digital skills" in html
     assert len(response.context["latest_measures"]) == min(size, 6)
+    assert response.context["measure_count"] == size
+    counts = {region.name: region.published_count for region in response.context["regions"]}
+    assert counts == {"Päijät-Häme": size, "Lower Austria": 0}
+    assert {theme.name: theme.published_count for theme in response.context["themes"]} == {
+        "E-health and home care": size,
+        "Digital skills": size,
+        "Data": size,
+    }
+    assert response.context["partner_count"] == 2
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_first_home_page_after_a_change_reads_the_taxonomy_and_the_bitmaps_once(
+    client, django_assert_num_queries, build_catalogue, size, settings
+):
+    build_catalogue(size)
+    settings.N2M_PAGE_CACHE_TIMEOUT = 0  # each request renders the page
+    cache.clear()  # as after a change: the cached taxonomy belongs to an older version
+
+    # 1-4 the regions, themes, target groups and partners, into the shared cache
+    # 5-7 the bitmaps of the published measures, into the shared cache
+    # 8 the latest published measures
+    with django_assert_num_queries(8):
+        client.get("/en/")
+    with django_assert_num_queries(1):
+        client.get("/en/")
 
 
 @pytest.mark.parametrize("size", SIZES)
