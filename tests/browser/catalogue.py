@@ -83,6 +83,7 @@ def build_catalogue():
         published_at=None,
     )
     add_german_texts(home_care, lahti, care, older)
+    add_uptake(home_care, seniors)
     call_command(
         "create_staff_user",
         "conrad",
@@ -109,6 +110,24 @@ def build_catalogue():
             "new": new.history_id,
         },
     }
+
+
+def add_uptake(measure, adopting):
+    """An approved exploration of `measure` from the region of `adopting`, which adapted
+    it, so the statistics and the transfers page show their table of solutions taken up."""
+    try:
+        from measures.models import Exploration, Lineage
+    except ImportError:  # before explorations existed (the recorded baseline)
+        return
+    Exploration.objects.create(
+        measure=measure,
+        organisation="Municipality of Krems",
+        region=adopting.region,
+        country=adopting.region.country,
+        email="digital@krems.example",
+        status=Exploration.Status.PUBLISHED,
+    )
+    Lineage.objects.create(measure=adopting, origin=measure, kind=Lineage.Kind.ADAPTED)
 
 
 def add_german_texts(measure, region, theme, group):
