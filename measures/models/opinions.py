@@ -155,25 +155,25 @@ class ExpertOpinion(models.Model):
     relevance_reason = models.CharField(
         _("why this rating for relevance"),
         max_length=REASON_MAX_LENGTH,
-        help_text=_("One sentence of reasons."),
+        help_text=_("One sentence of reasons, in plain English."),
     )
     evidence = models.PositiveSmallIntegerField(_("evidence of results"), choices=Score)
     evidence_reason = models.CharField(
         _("why this rating for evidence"),
         max_length=REASON_MAX_LENGTH,
-        help_text=_("One sentence of reasons."),
+        help_text=_("One sentence of reasons, in plain English."),
     )
     transferability = models.PositiveSmallIntegerField(_("transferability"), choices=Score)
     transferability_reason = models.CharField(
         _("why this rating for transferability"),
         max_length=REASON_MAX_LENGTH,
-        help_text=_("One sentence of reasons."),
+        help_text=_("One sentence of reasons, in plain English."),
     )
     novelty = models.PositiveSmallIntegerField(_("novelty"), choices=Score)
     novelty_reason = models.CharField(
         _("why this rating for novelty"),
         max_length=REASON_MAX_LENGTH,
-        help_text=_("One sentence of reasons."),
+        help_text=_("One sentence of reasons, in plain English."),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
     review_comment = models.TextField(
@@ -198,8 +198,9 @@ class ExpertOpinion(models.Model):
         max_length=REPLY_MAX_LENGTH,
         blank=True,
         help_text=_(
-            "The measure's editors may reply once; the reply is shown beside the opinion "
-            "and cannot be changed afterwards. At most 1,500 characters."
+            "In plain English, as the opinion is: the reply is shown beside it on every "
+            "language's page. The measure's editors may reply once, and the reply cannot be "
+            "changed afterwards. At most 1,500 characters."
         ),
     )
     replied_at = models.DateTimeField(_("replied at"), null=True, blank=True)
