@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from pyroaring import BitMap
 
-from measures.catalogue import bitmaps
+from measures.catalogue import bitmaps, searched
 from measures.catalogue import facets as facet_data
 from measures.content_language import localized
 from measures.models import (
@@ -39,7 +39,6 @@ from measures.search.parse import parse
 from measures.search.query import (
     MAX_QUERY_LENGTH,
     order_by_relevance,
-    ranking,
     search_measures,
     suggest,
 )
@@ -328,11 +327,14 @@ class MeasureFilter(django_filters.FilterSet):
         chosen = {n: data[n] for n in self.FACETS if data.get(n) and n not in leave_out}
         return len(facet_data.narrowed(self.bitmaps(), self._base_ids(leave_out), chosen))
 
-    def ranked(self):
-        """(the ids of the best matches, best first; the measures in the order of relevance),
-        under every filter (measures.search.query.ranking)."""
-        self.is_valid()
-        return ranking(self._apply(self.queryset).order_by(*SORTS["relevance"]), self.query)
+    def found(self):
+        """What the search words find (measures.catalogue.searched), read once: with the
+        order ranking picks its candidates by when the list is sorted by relevance."""
+        if not hasattr(self, "_found"):
+            self._found = searched.found(
+                self.queryset, self.query, ranked=self.order == "relevance"
+            )
+        return self._found
 
     def corrected(self, *, with_facets=False, empty=None):
         """The same filters with misspelled search words corrected, or None.
@@ -496,9 +498,8 @@ class MeasureFilter(django_filters.FilterSet):
     def _base_ids(self, leave_out=()):
         """The ids of the published measures under every filter that is not a facet.
 
-        The years from the bitmaps; the search words (any other filter) from the
-        database, one query read once, since a page asks again for its counts and
-        the explanation of an empty list.
+        The years from the bitmaps; the search words from what they find, read once
+        (`found`); any other filter from the database.
         """
         data = self.form.cleaned_data
         index = self.bitmaps()
@@ -506,10 +507,13 @@ class MeasureFilter(django_filters.FilterSet):
         first, last = (None if name in leave_out else data.get(name) for name in YEARS)
         if first is not None or last is not None:
             ids = ids & index.started_between(first, last)
+        if data.get("q") and "q" not in leave_out:
+            ids = ids & self.found().ids
         asked = {
             name
             for name in self.filters
-            if name not in (*self.FACETS, *YEARS, *NOT_NARROWING, *leave_out) and data.get(name)
+            if name not in (*self.FACETS, *YEARS, *NOT_NARROWING, "q", *leave_out)
+            and data.get(name)
         }
         if asked:
             ids = ids & self._matching_ids(frozenset(asked))

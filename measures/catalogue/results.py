@@ -4,13 +4,15 @@ The list's paginator slices `Results`. Its number comes with the facet counts
 (MeasureFilter.total, from the bitmaps of measures.catalogue.bitmaps); a page is
 found among the ids of the results in the order the visitor chose, kept in memory
 per content version (`bitmaps.order`), and its measures are read in one query by
-id, however many measures match. Sorted by relevance, the best matches are those
-the search ranks (measures.search.query.ranking); a page past them, rarely asked
-for, is read in the order the ranking gives the database.
+id, however many measures match. Sorted by relevance, the order is the search's
+(measures.search.query): the ids the words find come in its first, cheap order
+(measures.catalogue.searched), and the first of them among the results are
+scored on their texts, one query more.
 """
 
 from measures.catalogue import bitmaps
 from measures.catalogue.filters import SORTS, ordering
+from measures.search import query as search_query
 
 
 class Results:
@@ -40,14 +42,24 @@ def page(filterset, start, stop):
         return []
     sort = filterset.order
     if sort == "relevance" and filterset.query:
-        best, ordered = filterset.ranked()
-        if best:
-            if stop <= len(best) or len(best) >= len(ids):
-                return by_id(filterset.queryset, best[start:stop])
-            return list(ordered[start:stop])
+        order = filterset.found().order
+        if order is not None:
+            return by_id(filterset.queryset, _by_relevance(filterset, order, ids, stop)[start:])
     if SORTS.get(sort) == SORTS[bitmaps.NEWEST]:
         sort = bitmaps.NEWEST
     return by_id(filterset.queryset, bitmaps.order(sort, ordering(sort)).page(ids, start, stop))
+
+
+def _by_relevance(filterset, order, ids, stop):
+    """The first `stop` of `ids` best match first, as order_by_relevance orders them.
+
+    The first RANK_CANDIDATES in the search's first order are scored on their texts
+    (one query) and come first; the rest follow in that order.
+    """
+    first = order.page(ids, 0, max(stop, search_query.RANK_CANDIDATES))
+    candidates = first[: search_query.RANK_CANDIDATES]
+    best = search_query.best_first(filterset.queryset, candidates, filterset.query)
+    return (best + first[len(candidates) :])[:stop]
 
 
 def by_id(queryset, ids):

@@ -146,44 +146,74 @@ def _pre_rank(parsed):
     return title, sum(in_title[1:], in_title[0])
 
 
-def order_by_relevance(queryset, query):
-    """`queryset` (matching `query`) best match first; unchanged without words to rank by."""
-    return ranking(queryset, query)[1]
+# The cheap SQL order of relevance, newest first among equals.
+SQL_ORDER = ("-search_pre_rank", "-published_at", "-pk")
 
 
-def ranking(queryset, query):
-    """(the ids of the best matches, best first; `queryset` best match first).
-
-    The ids are the candidates scored in Python: the first RANK_CANDIDATES of the
-    order, all matches when there are fewer, in the order the queryset then has.
-    Without words to rank by: no ids, and the queryset unchanged.
-    """
-    parsed = parse(query)
-    if not parsed.terms:
-        return [], queryset
+def _pre_ranked(queryset, parsed):
+    """`queryset` in the cheap SQL order of relevance."""
     pre_rank = _pre_rank(parsed)
     if isinstance(pre_rank, tuple):
         title, pre_rank = pre_rank
         queryset = queryset.annotate(search_title=title)
-    queryset = queryset.annotate(search_pre_rank=pre_rank)
-    sql_order = ["-search_pre_rank", "-published_at", "-pk"]
-    candidates = ranked_candidates(queryset.order_by(*sql_order), parsed.words)
+    return queryset.annotate(search_pre_rank=pre_rank).order_by(*SQL_ORDER)
+
+
+def order_by_relevance(queryset, query):
+    """`queryset` (matching `query`) best match first; unchanged without words to rank by."""
+    parsed = parse(query)
+    if not parsed.terms:
+        return queryset
+    queryset = _pre_ranked(queryset, parsed)
+    candidates = ranked_candidates(queryset, parsed.words)
     if not candidates:
-        return candidates, queryset.order_by(*sql_order)
+        return queryset
     position = Case(
         *(When(pk=pk, then=Value(index)) for index, pk in enumerate(candidates)),
         default=Value(len(candidates)),
         output_field=IntegerField(),
     )
-    return candidates, queryset.order_by(position.asc(), *sql_order)
+    return queryset.order_by(position.asc(), *SQL_ORDER)
 
 
 def ranked_candidates(queryset, query_words):
     """The ids of the first RANK_CANDIDATES of `queryset`, best score first, then newest."""
     rows = queryset.prefetch_related(None).values_list("pk", "search_text", "published_at")
+    return _best_first(rows[:RANK_CANDIDATES], query_words)
+
+
+def matching_ids(queryset, query, *, ranked=False):
+    """The ids of the measures of `queryset` that match `query`, in one query.
+
+    `ranked`: in the cheap SQL order of relevance, in which order_by_relevance picks
+    its candidates, when there are words to rank by (`is_ranked`); otherwise in no
+    order. A list page then takes its candidates among them (`best_first`) without
+    searching again.
+    """
+    parsed = parse(query)
+    found = search_measures(queryset, query).order_by()
+    if ranked and parsed.terms:
+        found = _pre_ranked(found, parsed)
+    return list(found.prefetch_related(None).values_list("pk", flat=True))
+
+
+def is_ranked(query):
+    """Whether `query` has words to rank by (not only words to leave out)."""
+    return bool(parse(query).terms)
+
+
+def best_first(queryset, ids, query):
+    """`ids`, the candidates (measures of `queryset`), in the order of their scores: best
+    first, then newest. One query for their texts."""
+    rows = queryset.filter(pk__in=ids).order_by()
+    rows = rows.prefetch_related(None).values_list("pk", "search_text", "published_at")
+    return _best_first(rows, parse(query).words)
+
+
+def _best_first(rows, query_words):
     scored = [
         (score(text, query_words), published.timestamp() if published else 0, pk)
-        for pk, text, published in rows[:RANK_CANDIDATES]
+        for pk, text, published in rows
     ]
     scored.sort(reverse=True)
     return [pk for _, _, pk in scored]
