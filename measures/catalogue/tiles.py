@@ -15,15 +15,18 @@ from measures.models import Category, Region
 from measures.models.taxonomy import cached_taxonomy
 from partners.models import Partner
 
+# The facet of the bitmaps that holds each kind of row's measures.
+FACETS = {Region: "region", Category: "theme"}
+
 
 def regions():
     """Every region with `published_count`, in the order of Region."""
-    return _counted(Region, "region")
+    return _counted(Region)
 
 
 def themes():
     """Every theme with `published_count`, in the order of Category."""
-    return _counted(Category, "theme")
+    return _counted(Category)
 
 
 def published_total():
@@ -35,12 +38,14 @@ def active_partner_count():
     return sum(1 for partner in cached_taxonomy()[Partner] if partner.is_active)
 
 
-def _counted(model, facet):
+def counted(row, index=None):
+    """`row`, a region or a theme, with its `published_count` (from `index`, the bitmaps)."""
+    index = index or bitmaps.current()
+    row.published_count = len(index.option(FACETS[type(row)], row.pk))
+    return row
+
+
+def _counted(model):
     index = bitmaps.current()
-    rows = []
-    for row in cached_taxonomy()[model]:
-        # A copy: the cached rows are shared by everything else the page shows.
-        row = copy.copy(row)
-        row.published_count = len(index.option(facet, row.pk))
-        rows.append(row)
-    return rows
+    # Copies: the cached rows are shared by everything else the page shows.
+    return [counted(copy.copy(row), index) for row in cached_taxonomy()[model]]

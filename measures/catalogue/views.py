@@ -6,7 +6,7 @@ from django.utils.cache import patch_cache_control
 from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
-from measures.catalogue import search_help
+from measures.catalogue import search_help, tiles
 from measures.catalogue.filters import MeasureFilter, without_control_characters
 from measures.catalogue.list_heading import list_heading
 from measures.catalogue.maps import region_map
@@ -162,12 +162,16 @@ class MeasureDetailView(DetailView):
         return response
 
 
+# The regions and themes with their published counts come from the cached taxonomy and
+# the bitmaps (measures.catalogue.tiles): counted in SQL, they read every published measure.
+
+
 class RegionListView(ListView):
     template_name = "measures/region_list.html"
     context_object_name = "regions"
 
     def get_queryset(self):
-        return Region.objects.with_measure_counts().select_related("partner")
+        return tiles.regions()
 
 
 class RegionDetailView(DetailView):
@@ -175,11 +179,14 @@ class RegionDetailView(DetailView):
     context_object_name = "region"
 
     def get_queryset(self):
-        return Region.objects.with_measure_counts().select_related("partner")
+        return Region.objects.translated().select_related("partner")
+
+    def get_object(self, queryset=None):
+        return tiles.counted(super().get_object(queryset))
 
     def get_context_data(self, **kwargs):
         measures = self.object.measures.published().for_listing().latest()
-        regions = list(Region.objects.with_measure_counts())
+        regions = tiles.regions()
         return super().get_context_data(
             measures=measures[:PREVIEW_SIZE],
             regions=regions,
@@ -193,7 +200,7 @@ class ThemeListView(ListView):
     context_object_name = "themes"
 
     def get_queryset(self):
-        return Category.objects.with_measure_counts()
+        return tiles.themes()
 
 
 class ThemeDetailView(DetailView):
@@ -201,7 +208,10 @@ class ThemeDetailView(DetailView):
     context_object_name = "theme"
 
     def get_queryset(self):
-        return Category.objects.with_measure_counts()
+        return Category.objects.translated()
+
+    def get_object(self, queryset=None):
+        return tiles.counted(super().get_object(queryset))
 
     def get_context_data(self, **kwargs):
         measures = self.object.measures.published().for_listing().latest()
