@@ -14,6 +14,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from measures.content_language import prefetch_translations
+from measures.review.exploration_retention import CONFIRMATION_DAYS, DECLINED_KEEP_DAYS
 from measures.visitors.alerts.links import CONFIRMATION_MAX_AGE
 from measures.visitors.comparison import MAX_CHOSEN as COMPARISON_MAX_MEASURES
 from measures.visitors.contact import MAX_SECONDS as CONTACT_TOKEN_SECONDS
@@ -88,6 +89,8 @@ def privacy_notice(request):
         "contact_token_hours": CONTACT_TOKEN_SECONDS // (60 * 60),
         "rate_window_minutes": RATE_WINDOW_SECONDS // 60,
         "alert_confirm_days": CONFIRMATION_MAX_AGE.days,
+        "exploration_confirm_days": CONFIRMATION_DAYS,
+        "exploration_declined_days": DECLINED_KEEP_DAYS,
         "csrf_cookie_days": settings.CSRF_COOKIE_AGE // DAY,
         "error_reports": bool(settings.SENTRY_DSN),
     }

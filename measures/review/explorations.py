@@ -6,6 +6,9 @@ outbox (rows of this database, next2met.outbox), inside the step's transaction:
 - `submit()`: the visitor gets a link to confirm their address (nothing is public);
   an address that has an entry standing for the measure makes no second one, and
   is told how far the first is (with the link to confirm it again, if need be);
+  until it is confirmed, the latest sending counts, and its link works from then on
+  (an entry never confirmed is deleted when that link expires,
+  `measures.review.exploration_retention`);
 - `confirm()`: the coordinators hear that an entry waits for approval;
 - `approve()` / `decline()`: coordinators only (`permissions.can_review_explorations`);
   on approval the owning partner's editors are told (the coordinators stand in for
@@ -61,9 +64,12 @@ def confirmation_token(exploration):
     return signing.dumps(exploration.key, salt=CONFIRMATION_SALT)
 
 
-def key_of(token):
-    """The key signed in a confirmation token; raises signing.BadSignature (or Expired)."""
-    key = signing.loads(token, salt=CONFIRMATION_SALT, max_age=CONFIRMATION_MAX_AGE)
+def key_of(token, max_age=CONFIRMATION_MAX_AGE):
+    """The key signed in a confirmation token; raises signing.BadSignature (or Expired).
+
+    `max_age=None` reads the key of a token known to be expired, to say what became of it.
+    """
+    key = signing.loads(token, salt=CONFIRMATION_SALT, max_age=max_age)
     if not isinstance(key, str):
         raise signing.BadSignature("Not an exploration key")
     return key
@@ -143,6 +149,8 @@ def submit(measure, cleaned_data, language):
         Measure.objects.select_for_update().filter(pk=measure.pk).first()
         exploration = standing_entry(measure, email)
         if exploration is not None:
+            if exploration.status == Status.UNCONFIRMED:
+                _replace(exploration, cleaned_data, language)
             _send(_already_recorded(exploration, language))
             return exploration, False
         exploration = Exploration.objects.create(
@@ -157,6 +165,28 @@ def submit(measure, cleaned_data, language):
         )
         _send(_confirmation(exploration, language))
     return exploration, True
+
+
+def _replace(exploration, cleaned_data, language):
+    """An entry not confirmed yet takes what was sent last, and the time of its new link."""
+    exploration.organisation = cleaned_data["organisation"]
+    exploration.region = cleaned_data.get("region")
+    exploration.region_name = cleaned_data["region_name"]
+    exploration.country = cleaned_data["country"]
+    exploration.note = cleaned_data.get("note", "")
+    exploration.language = language
+    exploration.created_at = timezone.now()
+    exploration.save(
+        update_fields=[
+            "organisation",
+            "region",
+            "region_name",
+            "country",
+            "note",
+            "language",
+            "created_at",
+        ]
+    )
 
 
 def _confirmation(exploration, language, again=False):

@@ -30,7 +30,7 @@ from django.views.decorators.http import require_http_methods
 
 from measures.content_language import page_language
 from measures.models import Exploration, Measure
-from measures.review import explorations
+from measures.review import exploration_retention, explorations
 from measures.visitors.exploration_form import ExplorationForm
 from measures.visitors.spam import client_address, count_sent, hashed, is_rate_limited
 
@@ -142,9 +142,39 @@ def explore_sent(request, slug):
     return render(request, "measures/explore_sent.html", {"measure": published_measure(slug)})
 
 
-def link_problem(request, reason, status):
-    context = {"reason": reason}
+def link_problem(request, reason, status, measure=None):
+    """A page for a link that cannot work: "expired", "forged", "withdrawn" or "gone"."""
+    context = {
+        "reason": reason,
+        "measure": measure,
+        "confirmation_days": exploration_retention.CONFIRMATION_DAYS,
+    }
     return render(request, "measures/exploration_link_problem.html", context, status=status)
+
+
+def expired(request, token):
+    """The answer to an expired confirmation link, whose words are true when read.
+
+    The entries whose latest link has expired unconfirmed are deleted now, as the
+    nightly clean-up would; the page says so, and that sending the entry again
+    from the measure's page makes a new one in its place.
+    """
+    exploration = (
+        Exploration.objects.select_related("measure")
+        .filter(key=explorations.key_of(token, max_age=None))
+        .first()
+    )
+    measure = exploration.measure if exploration is not None else None
+    if exploration is not None and exploration.status == Exploration.Status.WITHDRAWN:
+        return link_problem(request, "withdrawn", 410, measure)
+    if exploration is not None and exploration.status != Exploration.Status.UNCONFIRMED:
+        # Confirmed in time: the link only leads to the entry, as before it expired.
+        return see_other("exploration_withdraw", key=exploration.key)
+    exploration_retention.delete_unconfirmed()
+    if exploration is not None and Exploration.objects.filter(pk=exploration.pk).exists():
+        # Sent again since: the newer link in the newer mail confirms it.
+        return link_problem(request, "superseded", 410, measure)
+    return link_problem(request, "expired", 410, measure)
 
 
 @never_cache
@@ -153,12 +183,14 @@ def confirm(request, token):
     try:
         key = explorations.key_of(token)
     except signing.SignatureExpired:
-        return link_problem(request, "expired", 410)
+        return expired(request, token)
     except signing.BadSignature:
         return link_problem(request, "forged", 400)
     exploration = Exploration.objects.select_related("measure", "region").filter(key=key).first()
-    if exploration is None or exploration.status == Exploration.Status.WITHDRAWN:
+    if exploration is None:
         return link_problem(request, "gone", 404)
+    if exploration.status == Exploration.Status.WITHDRAWN:
+        return link_problem(request, "withdrawn", 410, exploration.measure)
     if request.method == "POST":
         explorations.confirm(exploration)
         messages.success(
