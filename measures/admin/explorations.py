@@ -155,6 +155,10 @@ class ExplorationAdmin(admin.ModelAdmin):
             # Only what may be corrected: a step taken meanwhile (an approval) stays as it is.
             obj.save(update_fields=CORRECTABLE)
         adopted_in = form.cleaned_data.get("adopted_in")
+        refusal = explorations.why_no_adoption(obj)
+        if "adopted_in" not in form.fields and request.POST.get("adopted_in") and refusal:
+            # Sent from a page shown before the entry changed (a second tab): say why not.
+            messages.warning(request, refusal)
         if adopted_in is None:
             return
         try:

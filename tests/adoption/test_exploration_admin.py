@@ -171,6 +171,24 @@ def test_a_waiting_entry_becomes_public_only_through_approval_and_its_mails(
     assert not mail.outbox
 
 
+def test_an_adoption_sent_again_from_a_second_tab_is_told_it_is_recorded_already(
+    client, coordinator, entry, adopting, make_measure
+):
+    exploration = entry()
+    client.force_login(coordinator)
+    second_tab = opened(client, exploration)
+    adopt(client, exploration, adopting)
+    other = make_measure(partner="b", status=Measure.Status.PUBLISHED, title="Another measure")
+    second_tab["adopted_in"] = [str(other.pk)]
+
+    response = client.post(page_url(exploration), second_tab)
+
+    assert "already recorded as adopted" in " ".join(messages_of(response, "warning"))
+    exploration.refresh_from_db()
+    assert exploration.lineage.measure == adopting
+    assert Lineage.objects.count() == 1
+
+
 # Corrections
 
 
