@@ -6,28 +6,15 @@ attribute there costs the template engine a failed dictionary lookup first, and 
 translated text a look at the page's language for each of its uses; this module
 does that work once per card and hands the template plain values. The addresses
 every card's actions post to are the same on every card and reversed once per
-language (`fixed_url`).
+language (measures.models.addresses).
 """
 
-from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import get_language
 
 from measures.content_language import LocalText, localized, page_language
+from measures.models.addresses import fixed_url
 from measures.search.highlight import highlight
-
-# (view name, language, script prefix, URLconf) → address
-_addresses = {}
-
-
-def fixed_url(name):
-    """reverse(name) of a view without arguments, reversed once per language and prefix."""
-    key = (name, get_language(), get_script_prefix(), get_urlconf())
-    address = _addresses.get(key)
-    if address is None:
-        address = _addresses[key] = reverse(name)
-    return address
 
 
 def card(measure, query=""):

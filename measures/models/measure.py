@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, OuterRef, Prefetch, Q, Subquery, TextField
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.text import slugify
@@ -19,6 +18,7 @@ from simple_history.models import HistoricalRecords
 
 from measures.content_language import localized, prefetch_translations
 from measures.images import delete_when_unused, strip_metadata, validate_measure_image
+from measures.models.addresses import slug_url
 from measures.models.choices import ChoiceLabels
 from measures.models.documentation import DOCUMENTATION_HELP, NOT_DOCUMENTED, DocumentationLevel
 from measures.models.results import (
@@ -578,7 +578,7 @@ class Measure(ChoiceLabels, models.Model):
         self._forget_replaced_image()
 
     def get_absolute_url(self):
-        return reverse("measures:detail", kwargs={"slug": self.slug})
+        return slug_url("measures:detail", self.slug)
 
     @classmethod
     def from_db(cls, db, field_names, values):

@@ -13,11 +13,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator, RegexVa
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from measures.caching import content_version
 from measures.content_language import page_language, prefetch_translations
+from measures.models.addresses import slug_url
 from measures.models.choices import ChoiceLabels
 from partners.countries import Country
 from partners.models import Partner
@@ -153,7 +153,7 @@ class Region(ChoiceLabels, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("measures:region_detail", kwargs={"slug": self.slug})
+        return slug_url("measures:region_detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)
@@ -200,7 +200,7 @@ class Category(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("measures:theme_detail", kwargs={"slug": self.slug})
+        return slug_url("measures:theme_detail", self.slug)
 
     def natural_key(self):
         return (self.slug,)

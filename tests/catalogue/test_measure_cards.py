@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse, set_script_prefix
 from django.utils.translation import override
 
-from measures.catalogue.cards import fixed_url
+from measures.models.addresses import fixed_url
 from tests.factories import MeasureFactory
 from tests.html_tree import parse
 
