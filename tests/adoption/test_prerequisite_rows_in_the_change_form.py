@@ -105,7 +105,10 @@ def test_editors_new_prerequisite_of_a_draft_goes_last(client, editor, draft):
 
 def test_coordinators_new_prerequisite_goes_last(client, coordinator, published):
     client.force_login(coordinator)
-    values = type_new_row(opened_form(client, published), "money", "About €50,000 a year")
+    values = opened_form(client, published)
+    # The row the "Add another" button copies starts last as well.
+    assert values["prerequisites-__prefix__-position"] == ["2"]
+    values = type_new_row(values, "money", "About €50,000 a year")
 
     response = client.post(change_url(published), values)
 
