@@ -79,10 +79,6 @@ class Bitmaps:
             ),
         )
 
-    def size(self):
-        """Bytes of the bitmaps and the order as stored."""
-        return len(_pickled(self.dump()))
-
     def dump(self):
         return {
             "published": self.published.serialize(),
@@ -154,12 +150,6 @@ class Order:
         ids = array("I")
         ids.frombytes(data)
         return cls(ids)
-
-
-def _pickled(value):
-    import pickle
-
-    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
 
 
 def build():
