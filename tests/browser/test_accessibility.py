@@ -218,7 +218,9 @@ def test_customised_admin_screen_has_no_axe_violations(
 ):
     page = sign_in_to_admin(browser, live_server, "conrad", PASSWORD, language)
     try:
-        check(page, live_server.url + path.format(**catalogue["admin_ids"]))
+        response = page.goto(live_server.url + path.format(**catalogue["admin_ids"]))
+        assert response.status == 200, path
+        check(page)
     finally:
         page.context.close()
 
