@@ -26,8 +26,13 @@ def _stem(word):
     return word if len(word) <= 4 else word[: max(4, len(word) - 3)]
 
 
+@functools.lru_cache(maxsize=256)
 def _word_pattern(query):
-    """A pattern of the query's rough stems, to be matched in `_folded` text."""
+    """A pattern of the query's rough stems, to be matched in `_folded` text.
+
+    Kept per query: a page of twenty results marks the same words in each title,
+    summary and theme.
+    """
     typed = [fold(word) for word in search_words(query)]
     stems = {_stem(word) for word in typed} | {_stem(canonical(word)) for word in typed}
     if not stems:
