@@ -39,6 +39,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from measures.content_language import localized
 from measures.models import Exploration, Lineage, Measure
 from measures.review import permissions
 from measures.review.steps import take_step
@@ -92,9 +93,11 @@ def withdraw_url(exploration):
 
 
 def _mail(subject, template, context, recipients, reply_to=None, language=None):
+    """Mails of `template` in `language`; `subject` and `context` are callables, made in
+    that language too, so a measure's title and address are those of the reader's language."""
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = one_line(subject())
-        body = render_to_string(f"measures/email/{template}", context)
+        body = render_to_string(f"measures/email/{template}", context())
     return [
         EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [email], reply_to=reply_to or None)
         for email in recipients
@@ -102,13 +105,20 @@ def _mail(subject, template, context, recipients, reply_to=None, language=None):
 
 
 def _context(exploration):
+    """What every mail about an entry names, in the active language: the measure's title
+    where translated and the address of its page in that language."""
     measure = exploration.measure
     return {
         "exploration": exploration,
         "measure": measure,
+        "title": localized(measure, "title"),
         "public_url": absolute_url(measure.get_absolute_url()),
         "withdraw_url": withdraw_url(exploration),
     }
+
+
+def _title(measure):
+    return localized(measure, "title")
 
 
 def _send(messages):
@@ -191,15 +201,16 @@ def _replace(exploration, cleaned_data, language):
 
 def _confirmation(exploration, language, again=False):
     measure = exploration.measure
-    context = {
-        **_context(exploration),
-        "confirmation_url": confirmation_url(exploration),
-        "again": again,
-    }
     return _mail(
-        lambda: gettext("Please confirm: you are exploring “%(title)s”") % {"title": measure.title},
+        lambda: (
+            gettext("Please confirm: you are exploring “%(title)s”") % {"title": _title(measure)}
+        ),
         "exploration_confirm.txt",
-        context,
+        lambda: {
+            **_context(exploration),
+            "confirmation_url": confirmation_url(exploration),
+            "again": again,
+        },
         [exploration.email],
         language=language,
     )
@@ -213,10 +224,10 @@ def _already_recorded(exploration, language):
     return _mail(
         lambda: (
             gettext("Your entry for “%(title)s” is already recorded")
-            % {"title": exploration.measure.title}
+            % {"title": _title(exploration.measure)}
         ),
         "exploration_recorded.txt",
-        _context(exploration),
+        lambda: _context(exploration),
         [exploration.email],
         language=language,
     )
@@ -239,7 +250,7 @@ def confirm(exploration):
                         % {"title": exploration.measure.title}
                     ),
                     "exploration_waiting.txt",
-                    {
+                    lambda: {
                         **_context(exploration),
                         "admin_url": absolute_url(
                             reverse("admin:measures_exploration_change", args=[exploration.pk])
@@ -267,7 +278,6 @@ def approve(exploration, user):
     with transaction.atomic():
         _decide(exploration, user, Status.PUBLISHED)
         measure = exploration.measure
-        context = _context(exploration)
         editors = sorted({person.email for person in permissions.editors_of(measure.partner)})
         coordinators = sorted({person.email for person in permissions.coordinators()})
         messages = _mail(
@@ -276,8 +286,8 @@ def approve(exploration, user):
                 % {"organisation": exploration.organisation, "title": measure.title}
             ),
             "exploration_editors.txt",
-            {
-                **context,
+            lambda: {
+                **_context(exploration),
                 "to_coordinators": not editors,
                 "admin_url": absolute_url(
                     reverse("admin:measures_exploration_change", args=[exploration.pk])
@@ -288,9 +298,11 @@ def approve(exploration, user):
         )
         if exploration.email:
             messages += _mail(
-                lambda: gettext("Your entry for “%(title)s” is public") % {"title": measure.title},
+                lambda: (
+                    gettext("Your entry for “%(title)s” is public") % {"title": _title(measure)}
+                ),
                 "exploration_published.txt",
-                context,
+                lambda: _context(exploration),
                 [exploration.email],
                 language=exploration.language,
             )
