@@ -4,17 +4,46 @@ templates/includes/measure_card.html is rendered twenty times on a page of the
 list and six on the home page and a measure's page. Each lookup of a model's
 attribute there costs the template engine a failed dictionary lookup first, and a
 translated text a look at the page's language for each of its uses; this module
-does that work once per card and hands the template plain values. The addresses
-every card's actions post to are the same on every card and reversed once per
-language (measures.models.addresses).
+does that work once per card and hands the template plain values. The words and
+the addresses of the card's actions are the same on every card: translated and
+reversed once per language (`words()`, measures.models.addresses).
 """
 
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from measures.content_language import LocalText, localized, page_language
 from measures.models.addresses import fixed_url
 from measures.search.highlight import highlight
+
+# The words every card shows, translated once per language rather than twenty times a page.
+# Marked safe, as the template's own {% translate %} marks them.
+WORDS = {
+    "themes": _("Themes"),
+    "budget": _("Budget"),
+    "evidence": _("Evidence"),
+    "not_documented": _("Not documented"),
+    "compare": _("Compare"),
+    "add_to_dossier": _("Add to dossier"),
+    "added_to_dossier": _("Added to your dossier."),
+    "open_dossier": _("Open your dossier"),
+    "chosen_for_comparison": _("Chosen for the comparison."),
+    "open_comparison": _("Open the comparison"),
+}
+# language → WORDS in it
+_words = {}
+
+
+def words():
+    """WORDS in the active language."""
+    language = get_language()
+    found = _words.get(language)
+    if found is None:
+        found = _words[language] = {key: mark_safe(str(text)) for key, text in WORDS.items()}
+    return found
 
 
 def card(measure, query=""):
@@ -53,6 +82,7 @@ def card(measure, query=""):
         "dossier_add_url": fixed_url("measures:dossier_add"),
         "dossier_url": fixed_url("measures:dossier"),
         "compare_choose_url": fixed_url("measures:compare_choose"),
+        "words": words(),
     }
 
 

@@ -1,7 +1,10 @@
 """A measure's card on the list, the home page and a measure's page: one template each."""
 
+from unittest import mock
+
 import pytest
 from django.urls import reverse, set_script_prefix
+from django.utils import translation
 from django.utils.translation import override
 
 from measures.models.addresses import fixed_url
@@ -74,3 +77,21 @@ def test_a_card_says_where_else_the_search_words_were_found(client, region, them
     found = card.find("p", cls="card__match")
     assert found.find("span", cls="card__match-label").text.startswith("Found in")
     assert [mark.text for mark in found.find_all("mark")] == ["fibre"]
+
+
+def test_the_cards_words_are_translated_once_per_language(client, region, theme, settings):
+    MeasureFactory.create_batch(5, region=region, categories=[theme])
+    settings.N2M_PAGE_CACHE_TIMEOUT = 0
+    client.get("/de/measures/")
+
+    with mock.patch.object(translation._trans, "gettext", wraps=translation._trans.gettext) as read:
+        html = client.get("/de/measures/").content.decode()
+
+    asked = [call.args[0] for call in read.call_args_list]
+    assert asked.count("Open the comparison") == 0
+    assert html.count(gettext_in("de", "Open the comparison")) == 5
+
+
+def gettext_in(language, text):
+    with override(language):
+        return translation.gettext(text)
