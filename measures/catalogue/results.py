@@ -7,7 +7,7 @@ per content version (`bitmaps.order`), and its measures are read in one query by
 id, however many measures match. Sorted by relevance, the order is the search's
 (measures.search.query): the ids the words find come in its first, cheap order
 (measures.catalogue.searched), and the first of them among the results are
-scored on their texts, one query more.
+scored on their texts, read once for the words.
 """
 
 from measures.catalogue import bitmaps
@@ -42,23 +42,23 @@ def page(filterset, start, stop):
         return []
     sort = filterset.order
     if sort == "relevance" and filterset.query:
-        order = filterset.found().order
-        if order is not None:
-            return by_id(filterset.queryset, _by_relevance(filterset, order, ids, stop)[start:])
+        found = filterset.found()
+        if found.order is not None:
+            return by_id(filterset.queryset, _by_relevance(filterset, found, ids, stop)[start:])
     if SORTS.get(sort) == SORTS[bitmaps.NEWEST]:
         sort = bitmaps.NEWEST
     return by_id(filterset.queryset, bitmaps.order(sort, ordering(sort)).page(ids, start, stop))
 
 
-def _by_relevance(filterset, order, ids, stop):
+def _by_relevance(filterset, found, ids, stop):
     """The first `stop` of `ids` best match first, as order_by_relevance orders them.
 
     The first RANK_CANDIDATES in the search's first order are scored on their texts
-    (one query) and come first; the rest follow in that order.
+    (kept with what the words find) and come first; the rest follow in that order.
     """
-    first = order.page(ids, 0, max(stop, search_query.RANK_CANDIDATES))
+    first = found.order.page(ids, 0, max(stop, search_query.RANK_CANDIDATES))
     candidates = first[: search_query.RANK_CANDIDATES]
-    best = search_query.best_first(filterset.queryset, candidates, filterset.query)
+    best = found.best_first(filterset.queryset, candidates)
     return (best + first[len(candidates) :])[:stop]
 
 

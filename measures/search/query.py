@@ -202,21 +202,24 @@ def is_ranked(query):
     return bool(parse(query).terms)
 
 
-def best_first(queryset, ids, query):
-    """`ids`, the candidates (measures of `queryset`), in the order of their scores: best
-    first, then newest. One query for their texts."""
+def candidate_keys(queryset, ids, query):
+    """{id: what the candidate sorts by, best highest} of the measures `ids` of `queryset`:
+    the Score of its text (as a plain tuple), then its publication. One query for the
+    texts. Candidates in descending order of (key, id) are best first, then newest."""
     rows = queryset.filter(pk__in=ids).order_by()
     rows = rows.prefetch_related(None).values_list("pk", "search_text", "published_at")
-    return _best_first(rows, parse(query).words)
+    words = parse(query).words
+    return {pk: _key(text, published, words) for pk, text, published in rows}
+
+
+def _key(text, published, query_words):
+    return (*score(text, query_words), published.timestamp() if published else 0)
 
 
 def _best_first(rows, query_words):
-    scored = [
-        (score(text, query_words), published.timestamp() if published else 0, pk)
-        for pk, text, published in rows
-    ]
+    scored = [(_key(text, published, query_words), pk) for pk, text, published in rows]
     scored.sort(reverse=True)
-    return [pk for _, _, pk in scored]
+    return [pk for _, pk in scored]
 
 
 # "Did you mean"

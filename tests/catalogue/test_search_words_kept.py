@@ -49,12 +49,27 @@ def test_the_order_of_relevance_is_kept_with_the_words(
 ):
     client.get(URL, {"q": "coworking village"})
 
-    # 1 the texts of the best matches among the results, scored
-    # 2 the measures of the page by id
-    with django_assert_num_queries(2):
+    # 1 the measures of the page by id: the words' ids in the search's first order and
+    #   the scores of the best matches, read and scored by the first search, are kept
+    with django_assert_num_queries(1):
         response = client.get(URL, {"q": "coworking village", "region": "lower-austria"})
 
     assert titles(response) == ["Coworking village office"]
+
+
+def test_a_best_match_not_scored_before_is_scored_once(
+    client, catalogue, django_assert_num_queries
+):
+    client.get(URL, {"q": "coworking", "region": "lower-austria"})
+
+    # 1 the texts of the best matches not scored before (those of Päijät-Häme), scored
+    # 2 the measures of the page by id
+    with django_assert_num_queries(2):
+        response = client.get(URL, {"q": "coworking"})
+    with django_assert_num_queries(1):
+        client.get(URL, {"q": "coworking", "region": "paijat-hame"})
+
+    assert len(titles(response)) == 4
 
 
 def test_a_change_of_the_catalogue_searches_the_words_again(client, catalogue):
