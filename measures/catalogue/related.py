@@ -2,18 +2,20 @@
 
 The catalogue exists so that one region can adapt what worked in another, so
 measures from other regions come first; within each group, the more themes and
-target groups a measure shares, the higher it ranks. Everything is one query
-(plus the themes of the cards, prefetched by `for_listing()`), however many
-candidates there are: the candidates, the newest measures sharing a theme or a
-target group, come from the bitmaps of the published measures
-(measures.catalogue.bitmaps), which the list keeps per content version, and
-the shared counts are subqueries over the join tables. Asked of the database,
-the candidates cost a scan of every measure of those themes (some 150 ms at
-100,000 measures).
+target groups a measure shares, the higher it ranks, then the newest. Everything
+is one query (plus the themes of the cards, prefetched by `for_listing()`),
+however many candidates there are. The candidates, the newest measures sharing a
+theme or a target group, and each one's group (another region or not, how many
+options shared) come from the bitmaps of the published measures
+(measures.catalogue.bitmaps), which the list keeps per content version; the query
+reads the candidates by id and orders them by group. Asked of the database, the
+candidates cost a scan of every measure of those themes (some 150 ms at 100,000
+measures) and the shared options two subqueries per candidate.
 """
 
-from django.db.models import Case, Count, IntegerField, OuterRef, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from collections import defaultdict
+
+from django.db.models import Case, IntegerField, Value, When
 from pyroaring import BitMap
 
 from measures.catalogue import bitmaps
@@ -27,30 +29,35 @@ CANDIDATE_POOL = 300
 FACETS = {"categories": "theme", "target_groups": "target"}
 
 
-def _shared_count(relation, values):
-    """For each outer measure, how many of `values` it has through the m2m `relation`."""
-    field = Measure._meta.get_field(relation)
-    through = field.remote_field.through
-    own, other = field.m2m_field_name(), field.m2m_reverse_field_name()
-    rows = (
-        through.objects.filter(**{own: OuterRef("pk"), f"{other}__in": values})
-        .order_by()
-        .values(own)
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
-
-
-def _candidates(measure, wanted):
+def _candidates(index, measure, wanted):
     """The ids of the newest CANDIDATE_POOL published measures other than `measure` that
     have any of the options `wanted` ({relation: ids}), newest first."""
-    index = bitmaps.current()
     ids = BitMap()
     for relation, values in wanted.items():
         ids |= index.any_of(FACETS[relation], values)
     ids.discard(measure.pk)
     return index.newest.page(ids, 0, CANDIDATE_POOL)
+
+
+def _groups(index, measure, wanted, candidates):
+    """Each candidate's place among the groups, 0 the best: measures of other regions
+    first, then those sharing more of the options `wanted`."""
+    same_region = index.option("region", measure.region_id)
+    options = [
+        index.option(FACETS[relation], value)
+        for relation, values in wanted.items()
+        for value in values
+    ]
+    grouped = defaultdict(list)
+    for pk in candidates:
+        grouped[(pk not in same_region, sum(pk in ids for ids in options))].append(pk)
+    return Case(
+        *(
+            When(pk__in=grouped[key], then=Value(place))
+            for place, key in enumerate(sorted(grouped, reverse=True))
+        ),
+        output_field=IntegerField(),
+    )
 
 
 def related_measures(measure, limit=RELATED_COUNT):
@@ -67,22 +74,15 @@ def related_measures(measure, limit=RELATED_COUNT):
     wanted = {relation: ids for relation, ids in wanted.items() if ids}
     if not wanted:
         return []
-    pool = _candidates(measure, wanted)
-    if not pool:
+    index = bitmaps.current()
+    candidates = _candidates(index, measure, wanted)
+    if not candidates:
         return []
-    shared = sum((_shared_count(relation, ids) for relation, ids in wanted.items()), Value(0))
-    candidates = (
+    related = (
         Measure.objects.published()
         .for_listing()
-        .filter(pk__in=pool)
-        .annotate(
-            shared=shared,
-            other_region=Case(
-                When(region_id=measure.region_id, then=Value(0)),
-                default=Value(1),
-                output_field=IntegerField(),
-            ),
-        )
-        .order_by("-other_region", "-shared", "-published_at", "title", "pk")
+        .filter(pk__in=candidates)
+        .annotate(group=_groups(index, measure, wanted, candidates))
+        .order_by("group", "-published_at", "title", "pk")
     )
-    return list(candidates[:limit])
+    return list(related[:limit])

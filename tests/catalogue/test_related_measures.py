@@ -176,9 +176,10 @@ def test_only_the_newest_candidates_are_ranked_in_a_large_catalogue(
     assert related_titles(measure) == ["Newest", "Newer"]
 
 
-def test_the_candidates_are_named_by_id_from_the_bitmaps(measure, partnership, care):
+def test_the_candidates_are_named_by_id_and_grouped_from_the_bitmaps(measure, partnership, care):
     """Searched in SQL, the candidates cost a scan of every measure of the measure's
-    themes (some 150 ms at 100,000 measures); the list's bitmaps name them at once."""
+    themes (some 150 ms at 100,000 measures) and their shared options two subqueries
+    each; the list's bitmaps name the candidates and their groups at once."""
     cousin = MeasureFactory(
         title="Shares a theme", region=partnership["podlaskie"], categories=[care]
     )
@@ -191,6 +192,7 @@ def test_the_candidates_are_named_by_id_from_the_bitmaps(measure, partnership, c
 
     [sql] = [query["sql"] for query in queries.captured_queries]
     assert f'"measures_measure"."id" IN ({cousin.pk})' in sql
+    assert "COUNT(" not in sql.upper()
 
 
 def test_a_measure_published_after_the_bitmaps_were_read_is_related_at_once(
