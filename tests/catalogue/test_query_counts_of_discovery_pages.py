@@ -7,7 +7,7 @@ test also checks that the page shows what the queries fetched.
 
 import pytest
 
-from tests.conftest import read_taxonomy_into_cache
+from tests.conftest import read_list_bitmaps_into_cache, read_taxonomy_into_cache
 from tests.factories import CategoryFactory, MeasureFactory, TargetGroupFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +35,7 @@ def build(partnership):
             for n in range(size)
         ]
         read_taxonomy_into_cache()
+        read_list_bitmaps_into_cache()
         return measures
 
     return build
@@ -52,8 +53,9 @@ def test_detail_page_with_related_measures_queries(client, django_assert_num_que
     # 6 its published expert opinions
     # 7 its lineage, both ways
     # 8 the related published measures, with region, partner and the ids of their
-    #   themes, ranked by shared count
-    # 9 its history, each version with the ids of its themes and target groups (the change log)
+    #   themes, named by id and grouped by shared count from the bitmaps
+    # 9 its history, each version with the ids of its themes and target groups (the change
+    #   log, kept in the shared cache after this first view)
     # 10 its moves between states (the change log: when a version went online)
     with django_assert_num_queries(10):
         response = client.get("/en/measures/measure-00/")
@@ -83,6 +85,7 @@ def test_compare_page_with_suggestions_queries(client, django_assert_num_queries
 
     # 1-3 the chosen measure (with the ids of its themes and groups), its links, indicators
     # 4 the related measures offered to add, with region, partner and their themes' ids
+    #   (named by id from the bitmaps)
     with django_assert_num_queries(4):
         response = client.get("/en/compare/?m=measure-00")
 
@@ -109,12 +112,10 @@ def test_statistics_page_queries(client, django_assert_num_queries, build, size)
 def test_home_page_with_the_map_queries(client, django_assert_num_queries, build, size):
     build(size)
 
-    # 1 regions with their published counts (for the map and the list alike)
-    # 2 count of published measures
-    # 3 count of active partners
-    # 4 the latest published measures, with region, partner and the ids of their themes
-    # 5 themes with their published counts
-    with django_assert_num_queries(5):
+    # The regions (for the map and the list alike), themes and partners from the cached
+    # taxonomy, the published counts from the bitmaps.
+    # 1 the latest published measures, with region, partner and the ids of their themes
+    with django_assert_num_queries(1):
         response = client.get("/en/")
 
     assert len(response.context["region_map"].markers) == 6
@@ -124,10 +125,10 @@ def test_home_page_with_the_map_queries(client, django_assert_num_queries, build
 def test_region_page_with_the_map_queries(client, django_assert_num_queries, build, size):
     build(size)
 
-    # 1 the region with its partner and published count
+    # Every region for the map from the cached taxonomy, the published counts from the bitmaps.
+    # 1 the region with its partner
     # 2 its latest published measures, with region, partner and the ids of their themes
-    # 3 every region with its published count, for the map
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         response = client.get("/en/regions/paijat-hame/")
 
     assert len(response.context["region_map"].markers) == 6
