@@ -41,7 +41,13 @@ class PrivatePostgres:
         self.as_root = os.geteuid() == 0
         if self.as_root:
             shutil.chown(self.root, "postgres", "postgres")
-        self._run("initdb", "-D", self.data, "-U", "postgres", "-A", "trust", "--no-sync")
+        # The locale is named, not taken from the environment: a machine whose LANG names
+        # a locale it has not generated would make initdb refuse to start.
+        self._run(
+            "initdb",
+            *("-D", self.data, "-U", "postgres", "-A", "trust", "--no-sync"),
+            *("--locale", "C", "--encoding", "UTF8"),
+        )
 
     @property
     def url(self):
@@ -51,9 +57,15 @@ class PrivatePostgres:
         command = [postgres_bin(program), *map(str, args)]
         if self.as_root:
             command = ["runuser", "-u", "postgres", "--", *command]
-        return subprocess.run(
-            command, capture_output=True, text=True, timeout=timeout, check=True, cwd=self.root
+        finished = subprocess.run(
+            command, capture_output=True, text=True, timeout=timeout, cwd=self.root
         )
+        if finished.returncode:
+            raise RuntimeError(
+                f"{program} failed with exit status {finished.returncode}:\n"
+                f"{finished.stdout}{finished.stderr}"
+            )
+        return finished
 
     def start(self):
         options = f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1"
@@ -74,7 +86,7 @@ class PrivatePostgres:
             return conn.execute(sql, params).fetchall()
 
     def remove(self):
-        with contextlib.suppress(subprocess.CalledProcessError):  # already stopped
+        with contextlib.suppress(RuntimeError):  # already stopped
             self.stop()
         shutil.rmtree(self.root, ignore_errors=True)
 
