@@ -48,6 +48,8 @@
       method: "POST",
       body: body,
       credentials: "same-origin",
+      // Kept even when the visitor leaves the page at once (another result page).
+      keepalive: true,
       headers: {Accept: "application/json"},
     }).then(keep).catch(function () {});
   });

@@ -73,6 +73,8 @@ def test_visitor_compares_two_measures_then_takes_them_into_the_dossier(
 ):
     desktop.goto(live_server.url + "/en/measures/?q=seniors")
     desktop.get_by_label("Compare “Digital skills for seniors”").check()
+    # The page says the choice is kept once the session holds it.
+    expect(desktop.locator("[data-compare-chosen]")).to_be_visible()
     # Ticked on another result page: the choice is kept in the session.
     desktop.goto(live_server.url + "/en/measures/?q=remote+home+care")
     expect(desktop.locator("[data-compare-chosen]")).to_be_visible()
