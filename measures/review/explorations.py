@@ -234,7 +234,10 @@ def _already_recorded(exploration, language):
 
 
 def confirm(exploration):
-    """The address is confirmed: the entry waits for a coordinator, who is told."""
+    """The address is confirmed: the entry waits for a coordinator, who is told.
+
+    Whether this call confirmed it: an entry confirmed before (a second press, a page
+    left open in another tab) or decided since is left as it is."""
     with transaction.atomic():
         confirmed = take_step(
             Exploration.objects.filter(pk=exploration.pk, status=Status.UNCONFIRMED),
@@ -259,7 +262,7 @@ def confirm(exploration):
                     emails,
                 )
             )
-    return exploration
+    return bool(confirmed)
 
 
 def _decide(exploration, user, to_status):

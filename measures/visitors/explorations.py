@@ -192,11 +192,13 @@ def confirm(request, token):
     if exploration.status == Exploration.Status.WITHDRAWN:
         return link_problem(request, "withdrawn", 410, exploration.measure)
     if request.method == "POST":
-        explorations.confirm(exploration)
-        messages.success(
-            request,
-            _("Thank you: your address is confirmed. A coordinator reads the entry next."),
-        )
+        # Said only when this press confirmed it: a second press (or a tab left open)
+        # finds the entry's state on the page it is sent to.
+        if explorations.confirm(exploration):
+            messages.success(
+                request,
+                _("Thank you: your address is confirmed. A coordinator reads the entry next."),
+            )
         return see_other("exploration_withdraw", key=exploration.key)
     if exploration.status != Exploration.Status.UNCONFIRMED:
         return see_other("exploration_withdraw", key=exploration.key)

@@ -209,3 +209,57 @@ def test_transfers_page_and_statistics_count_explorations_and_adoptions_per_regi
         assert rows["South Karelia"]["adoptions"] == 0
         assert rows[region.name]["adoptions"] == 1
         assert "Solutions taken up, per region" in response.content.decode()
+
+
+def test_pressing_confirm_again_says_nothing_new_and_mails_nobody(client, measure, coordinator):
+    send(client, measure)
+    confirm = link_in(mail.outbox[-1], "explorations/confirm")
+    assert "your address is confirmed" in client.post(confirm, follow=True).content.decode()
+    sent = len(mail.outbox)
+
+    # A double click, or the page left open in a second tab.
+    page = client.post(confirm, follow=True).content.decode()
+
+    assert "your address is confirmed" not in page
+    assert "waiting for approval" in page
+    assert len(mail.outbox) == sent
+
+
+def test_confirming_an_entry_decided_since_does_not_say_a_coordinator_reads_it_next(
+    client, measure, coordinator
+):
+    send(client, measure)
+    confirm = link_in(mail.outbox[-1], "explorations/confirm")
+    client.post(confirm, follow=True)
+    explorations.approve(Exploration.objects.get(), coordinator)
+
+    page = client.post(confirm, follow=True).content.decode()
+
+    assert "A coordinator reads the entry next" not in page
+    assert Exploration.objects.get().status == Status.PUBLISHED
+
+
+def test_an_organisation_name_sent_in_another_encoding_is_refused_not_stored(client, measure):
+    # "Café" sent as Latin-1 bytes: read as UTF-8 it would become "Caf\ufffd".
+    body = "&".join(
+        f"{name}={value.replace(' ', '+')}"
+        for name, value in {**ENTRY, "organisation": "Caf%E9 Digital"}.items()
+    )
+    response = client.post(
+        f"/en/measures/{measure.slug}/explore/",
+        body,
+        content_type="application/x-www-form-urlencoded",
+    )
+
+    assert response.status_code == 200
+    assert "could not be read" in response.context["form"].errors["organisation"][0]
+    assert not Exploration.objects.exists()
+    assert not mail.outbox
+
+
+def test_a_note_sent_in_another_encoding_is_refused_not_stored(client, measure):
+    response = send(client, measure, note="Wir pr\ufffdfen das")
+
+    assert response.status_code == 200
+    assert "note" in response.context["form"].errors
+    assert not Exploration.objects.exists()
