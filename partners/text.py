@@ -9,6 +9,9 @@ they live here, in the bottom layer, which imports nothing of the catalogue.
   does it hold an invisible format character (Unicode's category Cf: the bidi
   controls that turn text around, U+202E, zero-width spaces and joiners, a
   byte order mark): they make a name read differently from what it is.
+- `validate_readable`: a text holds no U+FFFD, the mark a browser or Django puts
+  where bytes could not be read as UTF-8: "Caf\ufffd" would be stored, mailed and
+  shown for "Café", so the person is asked to type it again.
 - `one_line`: any text made safe for one line, such as a mail subject, for
   texts stored before the validator existed or entered by visitors; format
   characters are taken out.
@@ -42,8 +45,26 @@ def without_format_characters(text):
     return "".join(c for c in text if unicodedata.category(c) != "Cf")
 
 
+# What stands for bytes that could not be read as text (Unicode's replacement character).
+UNREADABLE = "\ufffd"
+
+
+def validate_readable(value):
+    """Refuse a text holding a character that could not be read (U+FFFD)."""
+    if isinstance(value, str) and UNREADABLE in value:
+        raise ValidationError(
+            _(
+                "Part of this could not be read (it shows as �): type it again, "
+                "letters with accents included."
+            ),
+            code="unreadable",
+        )
+
+
 def validate_single_line(value):
-    """Refuse a name or title that holds a line break, a tab or another control character."""
+    """Refuse a name or title that holds a line break, a tab or another control character,
+    or a character that could not be read."""
+    validate_readable(value)
     if isinstance(value, str) and (
         CONTROL_CHARACTERS.search(value) or has_format_characters(value)
     ):

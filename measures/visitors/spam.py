@@ -4,6 +4,7 @@ Neither uses an outside service (no captcha that would send visitors' addresses
 elsewhere):
 
 - `HoneypotForm`: a field hidden from people and screen readers that bots fill in;
+  it also refuses any text that arrived as bytes that are not UTF-8;
 - `hashed`, `is_rate_limited`, `count_sent`: counters in the shared cache, per hour
   unless a key says how many seconds it counts, keyed by hashes so no visitor's
   address is written there. A cache that cannot be reached costs the protection,
@@ -18,6 +19,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
+
+from partners.text import validate_readable
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +38,14 @@ class HoneypotForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        # Every text a visitor typed, the long ones too (a message, a note): bytes that
+        # were not UTF-8 are refused, not stored and mailed as "�".
+        for name, value in list(cleaned.items()):
+            if isinstance(value, str) and name not in self.errors:
+                try:
+                    validate_readable(value)
+                except forms.ValidationError as error:
+                    self.add_error(name, error)
         if self.data.get("website"):
             raise forms.ValidationError(
                 _("The field “Leave this field empty” was filled in, so nothing was sent."),
