@@ -10,6 +10,7 @@ the session. The print view and the PDF show the result under the measure.
 from django.db.models import prefetch_related_objects
 from django.urls import reverse
 
+from measures.models import Measure
 from measures.models.fit import QUERY_MAX_LENGTH, FitCheck
 from measures.site_url import absolute_url
 
@@ -29,10 +30,21 @@ def kept(session):
 
 
 def keep(session, slug, query):
-    """Keep the fit check `query` with the measure `slug`; False if it is no fit check."""
+    """Keep the fit check `query` with the published measure `slug`, in the canonical form
+    of its result page's address; False if it is no fit check to keep: too long, of a
+    measure with nothing to check, or answering nothing (all "don't know", or only
+    answers that are not among the choices)."""
     if not isinstance(query, str) or not query or len(query) > QUERY_MAX_LENGTH:
         return False
-    session[SESSION_KEY] = {**kept(session), slug: query}
+    measure = (
+        Measure.objects.published().prefetch_related("prerequisites").filter(slug=slug).first()
+    )
+    if measure is None:
+        return False
+    check = FitCheck.from_query(measure, query)
+    if not (check.can_compare and check.is_answered):
+        return False
+    session[SESSION_KEY] = {**kept(session), slug: check.query_string}
     return True
 
 

@@ -102,3 +102,42 @@ def test_a_fit_that_is_no_answer_is_not_kept(client, measure, fit):
     keep(client, measure, fit)
 
     assert "Your fit check is kept" not in client.get("/en/dossier/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "fit",
+    [
+        "budget=zzz&staff=lots",  # answers that are not among the choices
+        "p00000000=yes&budget=over-a-billion",  # a question the measure does not ask
+        "&".join(f"junk{n}=1" for n in range(300))[:1900],  # a query of nothing but junk
+    ],
+)
+def test_a_fit_that_answers_nothing_is_not_kept(client, measure, fit):
+    keep(client, measure, fit)
+
+    assert "Your fit check is kept" not in client.get("/en/dossier/").content.decode()
+    assert "Could this work in your region?" not in (
+        client.get("/en/dossier/print/").content.decode()
+    )
+
+
+def test_a_measure_with_nothing_to_check_keeps_no_fit(client):
+    # No prerequisite, budget or staff recorded: the fit page says there is nothing to check.
+    bare = MeasureFactory(slug="bare-measure", budget_band="", staff_effort="")
+
+    keep(client, bare, "budget=over-1m")
+
+    assert "Could this work in your region?" not in (
+        client.get("/en/dossier/print/").content.decode()
+    )
+
+
+def test_a_kept_answer_is_kept_in_the_result_pages_own_form(client, measure, answers):
+    # Junk and repeated parameters around real answers: only the answers are kept.
+    keep(client, measure, f"zz=1&{answers}&{answers}&utm_source=mail")
+
+    dossier = client.get("/en/dossier/").content.decode()
+    assert f"/en/measures/remote-home-care/fit/?{answers}" in dossier.replace("&amp;", "&")
+    assert "zz=1" not in dossier
+    assert "utm_source" not in dossier
+    assert SUMMARY in client.get("/en/dossier/print/").content.decode()
