@@ -6,6 +6,7 @@ from django.core.management import call_command
 from measures.models import Measure
 from tests.factories import (
     CategoryFactory,
+    IndicatorFactory,
     MeasureFactory,
     MeasureLinkFactory,
     PartnerFactory,
@@ -65,6 +66,15 @@ def build_catalogue():
         target_groups=[older],
     )
     MeasureLinkFactory(measure=home_care, title="Project page")
+    # A result in figures with every column filled: its table must fit a phone too.
+    IndicatorFactory(
+        measure=home_care,
+        name="Clients of the home care service whose visits are partly made by video",
+        unit="clients",
+        baseline=120,
+        target=1500,
+        achieved=1342,
+    )
     seniors = MeasureFactory(
         title="Digital skills for seniors",
         summary="Volunteers teach older people to use tablets and online services.",
