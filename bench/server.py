@@ -6,6 +6,7 @@ browser behind the TLS-terminating proxy the site runs behind.
 """
 
 import os
+import re
 import socket
 import subprocess
 import time
@@ -91,6 +92,17 @@ class Gunicorn:
                 self.stop()
                 raise RuntimeError(f"gunicorn did not start; see {log_path}")
             time.sleep(0.2)
+
+    def worker_memory_mb(self):
+        """The resident memory of each worker process (the master's children), in MB."""
+        pid = self.process.pid
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        sizes = []
+        for child in children:
+            status = Path(f"/proc/{child}/status").read_text()
+            kilobytes = int(re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE).group(1))
+            sizes.append(kilobytes / 1024)
+        return sizes
 
     def stop(self):
         self.process.terminate()
