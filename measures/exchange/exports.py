@@ -25,6 +25,9 @@ too: a parameter the list does not know (?junk=1), an empty or default value
 (?region=&sort=newest) or a repeated one neither makes a new download to build
 nor shows in one.
 
+Both name the content's licence in a `Link: <…>; rel="license"` header, as the API
+does; the JSON also as its `license` member, for a file saved without its headers.
+
 The CSV starts with a byte order mark, which Excel needs to read UTF-8 (without
 it, "Päijät-Häme" arrives as "PÃ¤ijÃ¤t-HÃ¤me").
 """
@@ -33,6 +36,7 @@ import csv
 import json
 from itertools import islice
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import StreamingHttpResponse
 from django.urls import reverse
@@ -43,6 +47,7 @@ from django.views.decorators.http import require_safe
 from measures.caching.downloads import cached_download
 from measures.catalogue.filters import MeasureFilter
 from measures.content_language import translated_language
+from measures.exchange.api import license_link
 from measures.exchange.representation import (
     ANNOTATED,
     COLUMNS,
@@ -156,8 +161,10 @@ def csv_chunks(measures, represent):
 
 
 def json_chunks(measures, represent, list_url):
-    """The measures as the API lists them, all of them."""
-    yield f'{{"list_url": {json.dumps(list_url)}, "results": ['
+    """The measures as the API lists them, all of them, with the licence they are under."""
+    license = settings.CONTENT_LICENSE
+    named = {"name": license["short_name"], "spdx": license["spdx"], "url": license["url"]}
+    yield f'{{"list_url": {json.dumps(list_url)}, "license": {json.dumps(named)}, "results": ['
     separator = ""
     for row in ExportReader(measures):
         yield separator + json.dumps(represent.measure(row), cls=DjangoJSONEncoder)
@@ -171,6 +178,7 @@ def download(chunks, content_type, extension):
     )
     filename = f"next2met-measures-{timezone.localdate().isoformat()}.{extension}"
     response["Content-Disposition"] = content_disposition_header(True, filename)
+    response["Link"] = license_link()
     return response
 
 

@@ -156,3 +156,9 @@ def test_csv_and_json_say_how_well_each_measure_is_documented(client):
 
     assert row["How well documented"] == "Thinly documented"
     assert data["results"][0]["documentation_level"] == "thinly"
+
+
+def test_csv_names_its_licence_in_a_header(client, settings):
+    response = client.get(URL)
+
+    assert response["Link"] == f'<{settings.CONTENT_LICENSE["url"]}>; rel="license"'

@@ -63,3 +63,18 @@ def test_json_rows_are_the_api_list_rows(client, catalogue):
 
     api = client.get("/api/measures/?region=paijat-hame&sort=title&page_size=100").json()
     assert rows == api["results"]
+
+
+def test_json_names_its_licence_in_the_file_and_in_a_header(client, published_measure, settings):
+    response = client.get(URL)
+    data = exported(response)
+
+    assert data["license"] == {
+        "name": settings.CONTENT_LICENSE["short_name"],
+        "spdx": settings.CONTENT_LICENSE["spdx"],
+        "url": settings.CONTENT_LICENSE["url"],
+    }
+    assert response["Link"] == f'<{settings.CONTENT_LICENSE["url"]}>; rel="license"'
+    # Kept and sent again from the cache: the header comes with it.
+    again = client.get(URL)
+    assert again["Link"] == response["Link"]
