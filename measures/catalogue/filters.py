@@ -165,6 +165,26 @@ class YearFilter(django_filters.NumberFilter):
     field_class = forms.IntegerField
 
 
+def tidied(data):
+    """The query `data` as the list, the API, the feed and the downloads read it: search
+    words without control characters and the start years in order."""
+    return years_in_order(without_control_characters(data))
+
+
+def years_in_order(data):
+    """A copy of the query `data` with "from" and "until" swapped when they came reversed.
+
+    "Started from 2020 until 2010" means the years between the two: rather than an empty
+    list that does not say why, the visitor gets the measures of 2010 to 2020.
+    """
+    first, last = (str(data.get(name) or "").strip() for name in YEARS)
+    if not (first.isdigit() and last.isdigit() and int(first) > int(last)):
+        return data
+    data = data.copy()
+    data[YEARS[0]], data[YEARS[1]] = last, first
+    return data
+
+
 def without_control_characters(data):
     """A copy of the query `data` whose search words hold no control character.
 
@@ -291,7 +311,7 @@ class MeasureFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None:
-            data = without_control_characters(data)
+            data = tidied(data)
         super().__init__(data, *args, **kwargs)
 
     def filter_search(self, queryset, name, value):

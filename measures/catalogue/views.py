@@ -1,5 +1,7 @@
 """Public pages of the catalogue: the measure list and detail, regions and themes."""
 
+import contextlib
+
 from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.cache import patch_cache_control
@@ -7,7 +9,7 @@ from django.views.generic import DetailView, ListView
 from django_filters.views import FilterView
 
 from measures.catalogue import search_help, tiles
-from measures.catalogue.filters import MeasureFilter, without_control_characters
+from measures.catalogue.filters import MeasureFilter, tidied
 from measures.catalogue.list_heading import list_heading
 from measures.catalogue.maps import region_map
 from measures.catalogue.related import related_measures
@@ -30,9 +32,9 @@ class MeasureListView(FilterView):
 
     def get(self, request, *args, **kwargs):
         # The page repeats its address in many links (pages, downloads, the feed, the
-        # other languages): search words with control characters go to the address
-        # without them, which every link then repeats.
-        cleaned = without_control_characters(request.GET)
+        # other languages): search words with control characters, or start years the
+        # wrong way round, go to the address without them, which every link repeats.
+        cleaned = tidied(request.GET)
         if cleaned != request.GET:
             return HttpResponsePermanentRedirect(f"{request.path}?{cleaned.urlencode()}")
         self.filterset = self.get_filterset(self.get_filterset_class())
@@ -64,9 +66,13 @@ class MeasureListView(FilterView):
 
     def paginate_queryset(self, queryset, page_size):
         # get_page() turns a page number that is not a number into page 1 and one
-        # past the end into the last page, so a stale or edited link still shows results.
+        # past the end into the last page, so a stale or edited link still shows results;
+        # a number below 1 (page=0, page=-3) is the first page, not the last.
         paginator = self.get_paginator(queryset, page_size)
-        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        number = self.request.GET.get(self.page_kwarg)
+        with contextlib.suppress(TypeError, ValueError):
+            number = max(int(number), 1)
+        page = paginator.get_page(number)
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):

@@ -49,7 +49,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from measures.catalogue.filters import MeasureFilter, without_control_characters
+from measures.catalogue.filters import MeasureFilter, tidied
 from measures.exchange.representation import Representer, annotations
 from measures.models import Category, Measure, Region
 from measures.models.taxonomy import published_count_subquery
@@ -214,7 +214,7 @@ def page_size_of(params):
 
 def page_url(request, number, params=None):
     """The absolute address of page `number` with the request's (or `params`') other parameters."""
-    query = without_control_characters(request.GET if params is None else params)
+    query = tidied(request.GET if params is None else params)
     if number == 1:
         query.pop("page", None)
     else:

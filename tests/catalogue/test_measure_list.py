@@ -187,6 +187,22 @@ class TestFilters:
     def test_year_range_is_inclusive(self, client, catalogue):
         assert titles(client.get(f"{URL}?year_from=2021&year_to=2021")) == [POINTS]
 
+    def test_years_typed_the_wrong_way_round_go_to_the_range_between_them(
+        self, client, catalogue
+    ):
+        response = client.get(f"{URL}?theme=digital-skills&year_from=2022&year_to=2019")
+
+        assert response.status_code == 301
+        assert response["Location"] == f"{URL}?theme=digital-skills&year_from=2019&year_to=2022"
+        assert titles(client.get(response["Location"])) == [POINTS]
+
+    def test_the_api_reads_years_typed_the_wrong_way_round_as_the_range_between(
+        self, client, catalogue
+    ):
+        data = client.get("/api/measures/?theme=digital-skills&year_from=2022&year_to=2019")
+
+        assert [row["title"] for row in data.json()["results"]] == [POINTS]
+
     def test_country_facet_offers_only_countries_with_a_region(self, client, catalogue):
         choices = client.get(URL).context["filter"].form.fields["country"].choices
 
@@ -259,6 +275,12 @@ class TestPagination:
         expected = [f"Measure {n}" for n in range(40, 45)] + [f"Elsewhere {n}" for n in range(3)]
         assert titles(response) == expected
         assert "Showing 41–48 of 48" in response.content.decode()
+
+    @pytest.mark.parametrize("page", ["0", "-1", "-30"])
+    def test_a_page_number_below_one_shows_the_first_page(self, client, many_measures, page):
+        response = client.get(f"{URL}?page={page}")
+
+        assert "Showing 1–20 of 48" in response.content.decode()
 
     def test_pages_do_not_overlap(self, client, many_measures):
         seen = []
