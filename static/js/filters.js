@@ -108,9 +108,22 @@
         }
       })
       .catch(function () {
-        window.location.assign(url);
+        // Only for the visitor's latest choice, and not when they have already left
+        // (Apply pressed, a link followed): leaving cancels the fetch, which lands here.
+        if (url === latest) {
+          window.location.assign(url);
+        }
       });
   }
+
+  // Apply pressed (or the page left otherwise) while a choice is being fetched: that
+  // answer is no longer wanted, neither to show nor to load in its place.
+  form.addEventListener("submit", function () {
+    latest = null;
+  });
+  window.addEventListener("pagehide", function () {
+    latest = null;
+  });
 
   // The sort menu sits outside the form (form="filter-form"), so listen on the document.
   document.addEventListener("change", function (event) {
