@@ -187,9 +187,7 @@ class TestFilters:
     def test_year_range_is_inclusive(self, client, catalogue):
         assert titles(client.get(f"{URL}?year_from=2021&year_to=2021")) == [POINTS]
 
-    def test_years_typed_the_wrong_way_round_go_to_the_range_between_them(
-        self, client, catalogue
-    ):
+    def test_years_typed_the_wrong_way_round_go_to_the_range_between_them(self, client, catalogue):
         response = client.get(f"{URL}?theme=digital-skills&year_from=2022&year_to=2019")
 
         assert response.status_code == 301
