@@ -158,10 +158,15 @@ def expected_counts(params, every_option):
     base = Measure.objects.published()
     if params.get("q"):
         base = search_measures(base, params["q"])
-    if params.get("year_from"):
-        base = base.filter(start_year__gte=params["year_from"])
-    if params.get("year_to"):
-        base = base.filter(start_year__lte=params["year_to"])
+    first, last = params.get("year_from"), params.get("year_to")
+    if first and last and first > last:
+        # Years given the wrong way round mean the years between them
+        # (measures.catalogue.filters.years_in_order).
+        first, last = last, first
+    if first:
+        base = base.filter(start_year__gte=first)
+    if last:
+        base = base.filter(start_year__lte=last)
     chosen = {name: params[name] for name in every_option if params.get(name)}
     total = base.filter(*[has(name, values) for name, values in chosen.items()]).count()
     counts = {}
