@@ -55,6 +55,10 @@ def test_keyboard_user_ticks_a_filter_applies_it_and_reaches_the_first_result(
     tab_until(desktop, lambda el: el["id"] == "id_theme_digital-skills", "the theme filter")
     desktop.keyboard.press("Space")
     assert focused(desktop)["checked"]
+    # With JavaScript the tick applies at once (static/js/filters.js): the results and the
+    # address change in place. Waited for, so that the navigation awaited below is Apply's
+    # page load, not this change of address (Playwright counts both as navigations).
+    desktop.wait_for_url("**theme=digital-skills**")
 
     tab_until(desktop, lambda el: el["isApply"], "the apply button")
     with desktop.expect_navigation():
