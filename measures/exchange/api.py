@@ -82,6 +82,12 @@ class ApiError(Exception):
         return JsonResponse(body, status=self.status)
 
 
+def license_named():
+    """The content's licence as the API's root and the JSON download name it."""
+    license = settings.CONTENT_LICENSE
+    return {"name": license["short_name"], "spdx": license["spdx"], "url": license["url"]}
+
+
 def license_link():
     """The `Link` header value that names the content's licence."""
     return f'<{settings.CONTENT_LICENSE["url"]}>; rel="license"'
@@ -333,7 +339,6 @@ def partner_list(request):
 @api_view
 def root(request):
     """What the API offers: its endpoints, its description, the catalogue's metadata, feeds."""
-    license = settings.CONTENT_LICENSE
     return JsonResponse(
         {
             "title": "Next2Met catalogue API",
@@ -342,11 +347,7 @@ def root(request):
                 "regions, themes and partners, read-only and open to any origin."
             ),
             "version": "1.0",
-            "license": {
-                "name": license["short_name"],
-                "spdx": license["spdx"],
-                "url": license["url"],
-            },
+            "license": license_named(),
             "languages": [code for code, name in settings.LANGUAGES],
             "language_parameter": LANGUAGE_PARAM,
             "openapi": absolute_url(reverse("api:openapi")),

@@ -36,7 +36,6 @@ import csv
 import json
 from itertools import islice
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import StreamingHttpResponse
 from django.urls import reverse
@@ -47,7 +46,7 @@ from django.views.decorators.http import require_safe
 from measures.caching.downloads import cached_download
 from measures.catalogue.filters import MeasureFilter
 from measures.content_language import translated_language
-from measures.exchange.api import license_link
+from measures.exchange.api import license_link, license_named
 from measures.exchange.representation import (
     ANNOTATED,
     COLUMNS,
@@ -162,9 +161,8 @@ def csv_chunks(measures, represent):
 
 def json_chunks(measures, represent, list_url):
     """The measures as the API lists them, all of them, with the licence they are under."""
-    license = settings.CONTENT_LICENSE
-    named = {"name": license["short_name"], "spdx": license["spdx"], "url": license["url"]}
-    yield f'{{"list_url": {json.dumps(list_url)}, "license": {json.dumps(named)}, "results": ['
+    named = json.dumps(license_named())
+    yield f'{{"list_url": {json.dumps(list_url)}, "license": {named}, "results": ['
     separator = ""
     for row in ExportReader(measures):
         yield separator + json.dumps(represent.measure(row), cls=DjangoJSONEncoder)

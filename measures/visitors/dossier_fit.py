@@ -36,9 +36,7 @@ def keep(session, slug, query):
     answers that are not among the choices)."""
     if not isinstance(query, str) or not query or len(query) > QUERY_MAX_LENGTH:
         return False
-    measure = (
-        Measure.objects.published().prefetch_related("prerequisites").filter(slug=slug).first()
-    )
+    measure = Measure.objects.published().with_prerequisites().filter(slug=slug).first()
     if measure is None:
         return False
     check = FitCheck.from_query(measure, query)
